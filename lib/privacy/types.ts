@@ -29,3 +29,12 @@ export interface FilteredResource {
   droppedKeys: Record<string, number>;
   contentHits: number;
 }
+
+/** What is kept of an instrumentation scope: name and version (capped), filtered attributes. */
+export interface FilteredScope {
+  name: string;
+  version: string;
+  attributes: KeptAttributes;
+  droppedKeys: Record<string, number>;
+  contentHits: number;
+}

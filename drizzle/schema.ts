@@ -1,0 +1,211 @@
+// Skein's schema. Every table that grows with traffic carries project_id first in
+// its keys (the Citus distribution key path; see PRODUCT.md "Scale").
+// `spans` is range-partitioned by start_time in the hand-edited first migration
+// (drizzle-kit does not manage partitions); see docs/adr/0001-span-storage.md.
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const projects = pgTable("projects", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  retentionDays: integer("retention_days").notNull().default(30),
+  createdAt: createdAt(),
+});
+
+export const ingestKeys = pgTable(
+  "ingest_keys",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** sha256 hex of the key; the key itself is shown once and never stored. */
+    keyHash: text("key_hash").notNull(),
+    /** First characters of the key, to tell keys apart in the UI. */
+    keyPrefix: text("key_prefix").notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("ingest_keys_hash_idx").on(t.keyHash)],
+);
+
+export const users = pgTable("users", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  username: text("username").notNull().unique(),
+  /** scrypt$N$r$p$salt$hash */
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["admin", "viewer"] }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** Instance-wide settings (e.g. the pseudonymization key). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+/** Prices in micro-USD per million tokens (= pico-USD per token). */
+export const prices = pgTable(
+  "prices",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    provider: text("provider").notNull(),
+    model: text("model").notNull(),
+    input: bigint("input", { mode: "number" }).notNull(),
+    output: bigint("output", { mode: "number" }).notNull(),
+    cacheRead: bigint("cache_read", { mode: "number" }),
+    cacheWrite: bigint("cache_write", { mode: "number" }),
+    reasoning: bigint("reasoning", { mode: "number" }),
+    effectiveFrom: timestamp("effective_from", { withTimezone: true }).notNull(),
+    effectiveTo: timestamp("effective_to", { withTimezone: true }),
+    source: text("source", { enum: ["builtin", "user"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("prices_model_from_idx").on(t.provider, t.model, t.effectiveFrom)],
+);
+
+/** Kept (allowlisted) resource attributes, deduplicated by content hash. */
+export const resources = pgTable(
+  "resources",
+  {
+    projectId: integer("project_id").notNull(),
+    hash: text("hash").notNull(),
+    attributes: jsonb("attributes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.hash] })],
+);
+
+/**
+ * One row per span: normalized, content-free columns plus a small jsonb of kept
+ * attributes. Partitioned by day of start_time (hand-written DDL in migration 0000).
+ */
+export const spans = pgTable(
+  "spans",
+  {
+    projectId: integer("project_id").notNull(),
+    traceId: text("trace_id").notNull(),
+    spanId: text("span_id").notNull(),
+    parentSpanId: text("parent_span_id"),
+    startTime: timestamp("start_time", { withTimezone: true, precision: 6 }).notNull(),
+    /** Exact nanosecond start (timestamptz keeps microseconds). */
+    startNs: bigint("start_ns", { mode: "bigint" }).notNull(),
+    durationNs: bigint("duration_ns", { mode: "bigint" }).notNull(),
+    name: text("name").notNull(),
+    kind: smallint("kind").notNull(),
+    statusCode: smallint("status_code").notNull(),
+    errorType: text("error_type"),
+    operation: text("operation").notNull(),
+    provider: text("provider"),
+    requestModel: text("request_model"),
+    responseModel: text("response_model"),
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
+    cacheReadTokens: integer("cache_read_tokens"),
+    cacheWriteTokens: integer("cache_write_tokens"),
+    reasoningTokens: integer("reasoning_tokens"),
+    billable: boolean("billable").notNull(),
+    usageScope: text("usage_scope"),
+    /** Cost in pico-USD; null when not billable or unpriced (see price_id). */
+    costPico: bigint("cost_pico", { mode: "bigint" }),
+    priceId: integer("price_id"),
+    reportedCostUsd: doublePrecision("reported_cost_usd"),
+    agentName: text("agent_name"),
+    toolName: text("tool_name"),
+    conversationId: text("conversation_id"),
+    /** Pseudonymized end-user id. */
+    userId: text("user_id"),
+    serviceName: text("service_name"),
+    environment: text("environment"),
+    resourceHash: text("resource_hash"),
+    finishReasons: text("finish_reasons").array(),
+    attributes: jsonb("attributes").notNull(),
+    events: jsonb("events"),
+    droppedKeyCount: integer("dropped_key_count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.traceId, t.spanId, t.startTime] }),
+    index("spans_project_start_idx").on(t.projectId, t.startTime),
+  ],
+);
+
+/**
+ * Per-trace summary maintained at ingest by commutative updates (sums, min/max,
+ * smallest-key-wins), so it converges whatever order spans arrive in.
+ */
+export const traces = pgTable(
+  "traces",
+  {
+    projectId: integer("project_id").notNull(),
+    traceId: text("trace_id").notNull(),
+    /** Root start if the root has arrived, else the earliest span start. */
+    startTime: timestamp("start_time", { withTimezone: true, precision: 6 }).notNull(),
+    minStartNs: bigint("min_start_ns", { mode: "bigint" }).notNull(),
+    maxEndNs: bigint("max_end_ns", { mode: "bigint" }).notNull(),
+    rootSpanId: text("root_span_id"),
+    /** Sort key of the chosen root: lpad(start_ns) || span_id; the smallest wins. */
+    rootKey: text("root_key"),
+    rootStatus: smallint("root_status"),
+    rootDurationNs: bigint("root_duration_ns", { mode: "bigint" }),
+    /**
+     * The span that names the trace: the root if it has arrived, else the earliest.
+     * Key = (root ? "0" : "1") || lpad(start_ns, 20) || span_id; the smallest wins.
+     * service_name and environment follow it; agent and user use the same scheme
+     * over the spans that carry one.
+     */
+    firstKey: text("first_key").notNull(),
+    firstName: text("first_name").notNull(),
+    serviceName: text("service_name"),
+    environment: text("environment"),
+    agentKey: text("agent_key"),
+    agentName: text("agent_name"),
+    userKey: text("user_key"),
+    userId: text("user_id"),
+    spanCount: integer("span_count").notNull(),
+    llmCallCount: integer("llm_call_count").notNull(),
+    llmErrorCount: integer("llm_error_count").notNull(),
+    errorCount: integer("error_count").notNull(),
+    unpricedCount: integer("unpriced_count").notNull(),
+    inputTokens: bigint("input_tokens", { mode: "number" }).notNull(),
+    outputTokens: bigint("output_tokens", { mode: "number" }).notNull(),
+    cacheReadTokens: bigint("cache_read_tokens", { mode: "number" }).notNull(),
+    cacheWriteTokens: bigint("cache_write_tokens", { mode: "number" }).notNull(),
+    reasoningTokens: bigint("reasoning_tokens", { mode: "number" }).notNull(),
+    costPico: bigint("cost_pico", { mode: "bigint" }).notNull(),
+    models: text("models").array().notNull().default(sql`'{}'`),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.traceId] }),
+    index("traces_project_start_idx").on(t.projectId, t.startTime),
+  ],
+);
+
+/** What the privacy filter dropped: key patterns and counts, never values. */
+export const droppedKeys = pgTable(
+  "dropped_keys",
+  {
+    projectId: integer("project_id").notNull(),
+    pattern: text("pattern").notNull(),
+    count: bigint("count", { mode: "number" }).notNull(),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.pattern] })],
+);

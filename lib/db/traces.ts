@@ -1,0 +1,171 @@
+// Read queries for traces and spans, shaped as PRODUCT.md's TraceSummary and Span.
+import type { Querier } from "./client";
+
+export type TraceStatus = "ok" | "error" | "incomplete";
+
+export interface TraceSummary {
+  traceId: string;
+  name: string;
+  serviceName: string | null;
+  agentName: string | null;
+  startTime: string;
+  durationMs: number;
+  status: TraceStatus;
+  spanCount: number;
+  llmCallCount: number;
+  errorCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  costUsd: number;
+}
+
+export interface SpanView {
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  kind: number;
+  operation: string;
+  provider: string | null;
+  model: string | null;
+  startTime: string;
+  durationMs: number;
+  status: "unset" | "ok" | "error";
+  errorType: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cacheReadTokens: number | null;
+  cacheWriteTokens: number | null;
+  reasoningTokens: number | null;
+  /** null for a billable span with no matching price ("unpriced"); 0 for non-billable spans. */
+  costUsd: number | null;
+  billable: boolean;
+  attributes: Record<string, unknown>;
+}
+
+const PICO_PER_USD = 1e12;
+
+/** pico-USD as text (exact int8) → USD number. */
+export function picoTextToUsd(v: unknown): number {
+  if (v === null || v === undefined) return 0;
+  const big = BigInt(String(v));
+  // Split to keep precision for large sums: whole dollars exactly, the rest as a fraction.
+  const whole = big / 1_000_000_000_000n;
+  const frac = big % 1_000_000_000_000n;
+  return Number(whole) + Number(frac) / PICO_PER_USD;
+}
+
+export const TRACE_SUMMARY_COLUMNS = `
+  t.trace_id, coalesce(t.first_name, '') as name, t.service_name, t.agent_name,
+  t.start_time,
+  (case when t.root_span_id is not null then t.root_duration_ns else t.max_end_ns - t.min_start_ns end)::float8 / 1e6 as duration_ms,
+  case when t.root_span_id is null then 'incomplete' when t.root_status = 2 then 'error' else 'ok' end as status,
+  t.span_count, t.llm_call_count, t.error_count,
+  t.input_tokens::float8 as input_tokens, t.output_tokens::float8 as output_tokens,
+  t.cache_read_tokens::float8 as cache_read_tokens, t.cost_pico::text as cost_pico`;
+
+export type TraceSummaryRow = {
+  trace_id: string;
+  name: string;
+  service_name: string | null;
+  agent_name: string | null;
+  start_time: Date | string;
+  duration_ms: number;
+  status: TraceStatus;
+  span_count: number;
+  llm_call_count: number;
+  error_count: number;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cost_pico: string;
+};
+
+function iso(v: Date | string): string {
+  return (v instanceof Date ? v : new Date(v)).toISOString();
+}
+
+export function toTraceSummary(r: TraceSummaryRow): TraceSummary {
+  return {
+    traceId: r.trace_id,
+    name: r.name,
+    serviceName: r.service_name,
+    agentName: r.agent_name,
+    startTime: iso(r.start_time),
+    durationMs: Number(r.duration_ms),
+    status: r.status,
+    spanCount: Number(r.span_count),
+    llmCallCount: Number(r.llm_call_count),
+    errorCount: Number(r.error_count),
+    inputTokens: Number(r.input_tokens),
+    outputTokens: Number(r.output_tokens),
+    cacheReadTokens: Number(r.cache_read_tokens),
+    costUsd: picoTextToUsd(r.cost_pico),
+  };
+}
+
+export async function getTraceSummary(q: Querier, projectId: number, traceId: string): Promise<TraceSummary | null> {
+  const rows = await q.query<TraceSummaryRow>(
+    `select ${TRACE_SUMMARY_COLUMNS} from traces t where t.project_id = $1 and t.trace_id = $2`,
+    [projectId, traceId],
+  );
+  return rows[0] ? toTraceSummary(rows[0]) : null;
+}
+
+type SpanRowOut = {
+  span_id: string;
+  parent_span_id: string | null;
+  name: string;
+  kind: number;
+  operation: string;
+  provider: string | null;
+  model: string | null;
+  start_time: Date | string;
+  duration_ms: number;
+  status_code: number;
+  error_type: string | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cache_read_tokens: number | null;
+  cache_write_tokens: number | null;
+  reasoning_tokens: number | null;
+  cost_pico: string | null;
+  billable: boolean;
+  attributes: Record<string, unknown> | string;
+};
+
+const STATUS: SpanView["status"][] = ["unset", "ok", "error"];
+
+export async function listTraceSpans(q: Querier, projectId: number, traceId: string): Promise<SpanView[]> {
+  const rows = await q.query<SpanRowOut>(
+    `select span_id, parent_span_id, name, kind, operation, provider,
+            coalesce(response_model, request_model) as model, start_time,
+            duration_ns::float8 / 1e6 as duration_ms, status_code, error_type,
+            input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens,
+            cost_pico::text as cost_pico, billable, attributes
+       from spans where project_id = $1 and trace_id = $2
+      order by start_ns, span_id`,
+    [projectId, traceId],
+  );
+  return rows.map((r) => ({
+    spanId: r.span_id,
+    parentSpanId: r.parent_span_id,
+    name: r.name,
+    kind: Number(r.kind),
+    operation: r.operation,
+    provider: r.provider,
+    model: r.model,
+    startTime: iso(r.start_time),
+    durationMs: Number(r.duration_ms),
+    status: STATUS[Number(r.status_code)] ?? "unset",
+    errorType: r.error_type,
+    inputTokens: r.input_tokens,
+    outputTokens: r.output_tokens,
+    cacheReadTokens: r.cache_read_tokens,
+    cacheWriteTokens: r.cache_write_tokens,
+    reasoningTokens: r.reasoning_tokens,
+    costUsd: r.billable ? (r.cost_pico === null ? null : picoTextToUsd(r.cost_pico)) : 0,
+    billable: r.billable,
+    attributes: typeof r.attributes === "string" ? (JSON.parse(r.attributes) as Record<string, unknown>) : r.attributes,
+  }));
+}

@@ -1,0 +1,43 @@
+// The only reader of process.env: zod-checked configuration.
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SKEIN_DATA_DIR: z.string().default(".skein"),
+  SKEIN_INGEST_KEY: z.string().min(8).optional(),
+  SKEIN_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Largest accepted OTLP request body after decompression (semconv.md recommends 64 MiB). */
+  SKEIN_MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  /** Ingest requests processed at once per process; more get 503 + Retry-After. */
+  SKEIN_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** Extra user-metadata attribute prefixes kept after the value-shape filter (comma-separated). */
+  SKEIN_METADATA_PREFIXES: z.string().default("app."),
+  /** postgres.js pool size. */
+  SKEIN_DB_POOL: z.coerce.number().int().positive().default(10),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Parses a given environment (tests build their own). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return schema.parse(source);
+}
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
+      throw new Error(`Invalid configuration in environment variables: ${fields}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function metadataPrefixes(e: Env = env()): string[] {
+  return e.SKEIN_METADATA_PREFIXES.split(",").map((s) => s.trim()).filter(Boolean);
+}
