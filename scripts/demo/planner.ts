@@ -67,7 +67,7 @@ export class TrafficPlanner {
   backfill(count: number, hours: number, endMs: number): Backfill {
     const fromMs = endMs - hours * HOUR_MS;
     const starts = scheduleStarts(this.scheduleRng, count, fromMs, endMs);
-    const outage = outageWindow(starts, fromMs, endMs);
+    const outage = outageWindow(fromMs, endMs);
     const runaways = pickRunaways(this.scheduleRng, count);
     return { fromMs, endMs, outage, traces: this.planRuns(starts, runaways, endMs, outage) };
   }

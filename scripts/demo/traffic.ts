@@ -30,11 +30,18 @@ export interface TimeWindow {
   endMs: number;
 }
 
-/** ~40 minutes of Anthropic outage, placed where there is traffic (around the 60th percentile of runs). */
-export function outageWindow(starts: readonly number[], fromMs: number, toMs: number): TimeWindow {
+/** ~40 minutes of Anthropic outage, at the busiest time of the window so it is easy to spot. */
+export function outageWindow(fromMs: number, toMs: number): TimeWindow {
   const length = Math.min(40 * MINUTE_MS, (toMs - fromMs) / 3);
-  const anchor = starts[Math.floor(starts.length * 0.6)] ?? fromMs + (toMs - fromMs) * 0.6;
-  const startMs = Math.max(fromMs, Math.min(anchor - length / 4, toMs - length));
+  let startMs = fromMs + length;
+  let busiest = -1;
+  for (let t = fromMs + length; t <= toMs - 2 * length; t += 5 * MINUTE_MS) {
+    const rate = diurnalRate(((t + length / 2) % (24 * HOUR_MS)) / HOUR_MS);
+    if (rate > busiest) {
+      busiest = rate;
+      startMs = t;
+    }
+  }
   return { startMs, endMs: startMs + length };
 }
 
