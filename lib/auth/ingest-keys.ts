@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { ingestKeys } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { randomSecret, sha256Hex } from "./secrets";
@@ -54,4 +54,28 @@ export function bearerToken(header: string | null): string | null {
   if (!header) return null;
   const m = /^\s*bearer\s+(\S+)\s*$/i.exec(header);
   return m?.[1] ?? null;
+}
+
+export async function listIngestKeys(db: Db, projectId: number) {
+  return db.orm
+    .select({
+      id: ingestKeys.id,
+      name: ingestKeys.name,
+      prefix: ingestKeys.keyPrefix,
+      createdAt: ingestKeys.createdAt,
+      revokedAt: ingestKeys.revokedAt,
+    })
+    .from(ingestKeys)
+    .where(eq(ingestKeys.projectId, projectId))
+    .orderBy(desc(ingestKeys.id));
+}
+
+export async function revokeIngestKey(db: Db, projectId: number, id: number): Promise<boolean> {
+  const rows = await db.orm
+    .update(ingestKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(ingestKeys.id, id), eq(ingestKeys.projectId, projectId), isNull(ingestKeys.revokedAt)))
+    .returning({ id: ingestKeys.id });
+  clearIngestKeyCache(db);
+  return rows.length > 0;
 }

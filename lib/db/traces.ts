@@ -41,6 +41,15 @@ export interface SpanView {
   costUsd: number | null;
   billable: boolean;
   attributes: Record<string, unknown>;
+  // Beyond the PRODUCT.md contract (additive): what the span detail panel shows.
+  usageScope: string | null;
+  agentName: string | null;
+  toolName: string | null;
+  finishReasons: string[] | null;
+  droppedKeyCount: number;
+  events: { name: string; timeUnixNano: string; attributes: Record<string, unknown> }[];
+  /** The price row used (µUSD per Mtok), or null. */
+  price: { id: number; provider: string; model: string; input: number; output: number; cacheRead: number | null; cacheWrite: number | null; effectiveFrom: string } | null;
 }
 
 const PICO_PER_USD = 1e12;
@@ -132,19 +141,40 @@ type SpanRowOut = {
   cost_pico: string | null;
   billable: boolean;
   attributes: Record<string, unknown> | string;
+  usage_scope: string | null;
+  agent_name: string | null;
+  tool_name: string | null;
+  finish_reasons: string[] | null;
+  dropped_key_count: number;
+  events: SpanView["events"] | string | null;
+  price_id: number | null;
+  price_provider: string | null;
+  price_model: string | null;
+  price_input: number | string | null;
+  price_output: number | string | null;
+  price_cache_read: number | string | null;
+  price_cache_write: number | string | null;
+  price_from: Date | string | null;
 };
+
+const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const json = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
 
 const STATUS: SpanView["status"][] = ["unset", "ok", "error"];
 
 export async function listTraceSpans(q: Querier, projectId: number, traceId: string): Promise<SpanView[]> {
   const rows = await q.query<SpanRowOut>(
-    `select span_id, parent_span_id, name, kind, operation, provider,
+    `select span_id, parent_span_id, name, kind, operation, s.provider,
             coalesce(response_model, request_model) as model, start_time,
             duration_ns::float8 / 1e6 as duration_ms, status_code, error_type,
             input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens,
-            cost_pico::text as cost_pico, billable, attributes
-       from spans where project_id = $1 and trace_id = $2
-      order by start_ns, span_id`,
+            s.cost_pico::text as cost_pico, billable, attributes, usage_scope, agent_name, tool_name,
+            finish_reasons, dropped_key_count, events, s.price_id,
+            p.provider as price_provider, p.model as price_model, p.input as price_input, p.output as price_output,
+            p.cache_read as price_cache_read, p.cache_write as price_cache_write, p.effective_from as price_from
+       from spans s left join prices p on p.id = s.price_id
+      where s.project_id = $1 and s.trace_id = $2
+      order by s.start_ns, s.span_id`,
     [projectId, traceId],
   );
   return rows.map((r) => ({
@@ -166,6 +196,36 @@ export async function listTraceSpans(q: Querier, projectId: number, traceId: str
     reasoningTokens: r.reasoning_tokens,
     costUsd: r.billable ? (r.cost_pico === null ? null : picoTextToUsd(r.cost_pico)) : 0,
     billable: r.billable,
-    attributes: typeof r.attributes === "string" ? (JSON.parse(r.attributes) as Record<string, unknown>) : r.attributes,
+    attributes: json(r.attributes),
+    usageScope: r.usage_scope,
+    agentName: r.agent_name,
+    toolName: r.tool_name,
+    finishReasons: r.finish_reasons,
+    droppedKeyCount: Number(r.dropped_key_count),
+    events: r.events ? json(r.events) : [],
+    price:
+      r.price_id === null || r.price_provider === null || r.price_model === null || r.price_from === null
+        ? null
+        : {
+            id: Number(r.price_id),
+            provider: r.price_provider,
+            model: r.price_model,
+            input: Number(r.price_input),
+            output: Number(r.price_output),
+            cacheRead: numOrNull(r.price_cache_read),
+            cacheWrite: numOrNull(r.price_cache_write),
+            effectiveFrom: iso(r.price_from),
+          },
   }));
+}
+
+export interface TraceDetail {
+  trace: TraceSummary;
+  spans: SpanView[];
+}
+
+export async function getTraceDetail(q: Querier, projectId: number, traceId: string): Promise<TraceDetail | null> {
+  const trace = await getTraceSummary(q, projectId, traceId);
+  if (!trace) return null;
+  return { trace, spans: await listTraceSpans(q, projectId, traceId) };
 }
