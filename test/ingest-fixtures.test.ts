@@ -1,60 +1,10 @@
 // Every fixture ingests over real HTTP and yields exactly the figures in
 // expected.json, on PGlite and on PostgreSQL; re-sending changes nothing.
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeJson } from "@/lib/otlp/decode-json";
-import { decodeProtobuf } from "@/lib/otlp/decode-protobuf";
 import { getTraceSummary, listTraceSpans, type SpanView, type TraceSummary } from "@/lib/db/traces";
 import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
 import { startTestServer, type TestServer } from "./helpers/server";
-
-export const FIXTURES_DIR = path.resolve(__dirname, "../../shared/fixtures/otlp");
-
-interface Expected {
-  spanCount: number;
-  billableSpans: number;
-  rootName?: string;
-  status: string;
-  provider?: string;
-  model?: string;
-  models?: string[];
-  agentName?: string;
-  serviceName?: string;
-  traceId?: string;
-  inputTokens?: number;
-  outputTokens?: number;
-  cacheReadTokens?: number;
-  reasoningTokens?: number;
-  llmErrors?: number;
-  userMetadata?: Record<string, string>;
-}
-
-const expected = (JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, "expected.json"), "utf8")) as { fixtures: Record<string, Expected> })
-  .fixtures;
-
-export function fixtureFiles(): string[] {
-  return Object.keys(expected);
-}
-
-export function fixtureTraceId(file: string): string {
-  const buf = fs.readFileSync(path.join(FIXTURES_DIR, file));
-  const decoded = file.endsWith(".pb") ? decodeProtobuf(buf) : decodeJson(buf);
-  const ids = new Set(decoded.spans.map((s) => s.traceId));
-  expect(ids.size).toBe(1);
-  return [...ids][0]!;
-}
-
-export async function postFixture(server: TestServer, file: string): Promise<Response> {
-  return fetch(`${server.url}/v1/traces`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${server.ingestKey}`,
-      "content-type": file.endsWith(".pb") ? "application/x-protobuf" : "application/json",
-    },
-    body: fs.readFileSync(path.join(FIXTURES_DIR, file)),
-  });
-}
+import { expectedFixtures as expected, fixtureFiles, fixtureTraceId, postFixture } from "./helpers/fixtures";
 
 const sum = (spans: SpanView[], f: (s: SpanView) => number | null) => spans.reduce((a, s) => a + (f(s) ?? 0), 0);
 
