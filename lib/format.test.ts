@@ -7,7 +7,7 @@ describe("format", () => {
     expect(formatUsd(1284.1)).toBe("$1,284.10");
     expect(formatUsd(3.456)).toBe("$3.46");
     expect(formatUsd(0.0123)).toBe("$0.012");
-    expect(formatUsd(0.0000123)).toBe("$0.000012");
+    expect(formatUsd(0.0000123)).toBe("<$0.0001");
     expect(formatUsd(null)).toBe("unpriced");
     expect(formatUsd(0)).toBe("$0");
   });

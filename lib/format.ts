@@ -8,7 +8,7 @@ export function formatUsd(usd: number | null | undefined): string {
   if (abs >= 1) return `$${usd.toFixed(2)}`;
   if (abs >= 0.01) return `$${usd.toFixed(3)}`;
   if (abs >= 0.0001) return `$${usd.toFixed(4)}`;
-  return `$${usd.toPrecision(2)}`;
+  return usd > 0 ? "<$0.0001" : "-<$0.0001";
 }
 
 /** Exact value for hover titles. */

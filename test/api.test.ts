@@ -26,7 +26,8 @@ function req(path: string, init: RequestInit & { cookie?: string; bearer?: strin
   return new Request(`${BASE}${path}`, { ...init, headers });
 }
 
-const noParams = { params: Promise.resolve({}) };
+// Next.js passes no params object to routes without dynamic segments.
+const noParams = {} as { params: Promise<Record<string, string>> };
 
 async function signIn(username: string, password: string): Promise<string> {
   const res = await login(req("/api/auth/login", { method: "POST", body: JSON.stringify({ username, password }), headers: { origin: BASE } }));

@@ -18,6 +18,8 @@ export interface TraceSummary {
   outputTokens: number;
   cacheReadTokens: number;
   costUsd: number;
+  /** Beyond the contract (additive): billable calls whose model has no price, so costUsd is a lower bound. */
+  unpricedCallCount: number;
 }
 
 export interface SpanView {
@@ -71,7 +73,7 @@ export const TRACE_SUMMARY_COLUMNS = `
   case when t.root_span_id is null then 'incomplete' when t.root_status = 2 then 'error' else 'ok' end as status,
   t.span_count, t.llm_call_count, t.error_count,
   t.input_tokens::float8 as input_tokens, t.output_tokens::float8 as output_tokens,
-  t.cache_read_tokens::float8 as cache_read_tokens, t.cost_pico::text as cost_pico`;
+  t.cache_read_tokens::float8 as cache_read_tokens, t.cost_pico::text as cost_pico, t.unpriced_count`;
 
 export type TraceSummaryRow = {
   trace_id: string;
@@ -88,6 +90,7 @@ export type TraceSummaryRow = {
   output_tokens: number;
   cache_read_tokens: number;
   cost_pico: string;
+  unpriced_count: number;
 };
 
 function iso(v: Date | string): string {
@@ -110,6 +113,7 @@ export function toTraceSummary(r: TraceSummaryRow): TraceSummary {
     outputTokens: Number(r.output_tokens),
     cacheReadTokens: Number(r.cache_read_tokens),
     costUsd: picoTextToUsd(r.cost_pico),
+    unpricedCallCount: Number(r.unpriced_count),
   };
 }
 

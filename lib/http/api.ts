@@ -90,6 +90,8 @@ export function toErrorResponse(err: unknown): Response {
   }
   if (isTransientDbError(err)) return errorJson(503, "database unavailable, retry later", {}, 5);
   logEvent("api.failed", errorFields(err));
+  // Stack frames only (file:line), never the message, which may quote data.
+  if (process.env.SKEIN_DEBUG_STACKS === "1" && err instanceof Error) process.stderr.write(`${(err.stack ?? "").split("\n").slice(1, 8).join("\n")}\n`);
   return errorJson(500, "internal error");
 }
 
@@ -107,7 +109,7 @@ export function apiRoute(access: Access, handler: Handler) {
         logEvent("api.unavailable", errorFields(err));
         return errorJson(503, "database unavailable, retry later", {}, 5);
       }
-      const raw = route ? await route.params : {};
+      const raw = (route?.params ? await route.params : undefined) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       const url = new URL(req.url);
       let principal: Principal | null = null;

@@ -113,8 +113,13 @@ export function TraceTable({ items, sort, onSort, hrefFor, onOpen, fresh }: Prop
             <td className="whitespace-nowrap text-right" title={`${t.inputTokens} input (${t.cacheReadTokens} cached), ${t.outputTokens} output`}>
               {formatCount(t.inputTokens)} / {formatCount(t.outputTokens)}
             </td>
-            <td className="text-right font-medium" title={formatUsdExact(t.costUsd)}>
+            <td className="whitespace-nowrap text-right font-medium" title={formatUsdExact(t.costUsd)}>
               {formatUsd(t.costUsd)}
+              {t.unpricedCallCount > 0 && (
+                <span className="ml-1 text-xs font-normal text-warning" title={`${t.unpricedCallCount} call(s) to a model with no price: not included`}>
+                  +unpriced
+                </span>
+              )}
             </td>
           </tr>
         ))}

@@ -13,7 +13,8 @@ export const POST = apiRoute("public", async ({ req, rt }) => {
   const user = await checkCredentials(rt.db, username, password);
   if (!user) return errorJson(401, "wrong username or password");
   const { token, expiresAt } = await createSession(rt.db, user.userId);
-  const res = Response.json({ user: { username: user.username, role: user.role } });
-  res.headers.append("set-cookie", sessionCookie(SESSION_COOKIE, token, expiresAt, req));
-  return res;
+  return Response.json(
+    { user: { username: user.username, role: user.role } },
+    { headers: { "set-cookie": sessionCookie(SESSION_COOKIE, token, expiresAt, req) } },
+  );
 });

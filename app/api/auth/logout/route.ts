@@ -8,7 +8,5 @@ export const POST = apiRoute("public", async ({ req, rt }) => {
   checkSameOrigin(req);
   const token = readCookie(req, SESSION_COOKIE);
   if (token) await deleteSession(rt.db, token);
-  const res = Response.json({ ok: true });
-  res.headers.append("set-cookie", sessionCookie(SESSION_COOKIE, "", new Date(0), req));
-  return res;
+  return Response.json({ ok: true }, { headers: { "set-cookie": sessionCookie(SESSION_COOKIE, "", new Date(0), req) } });
 });
