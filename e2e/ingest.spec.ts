@@ -23,7 +23,8 @@ test("the production server ingests every fixture over OTLP/HTTP", async ({ requ
   expect(bad.status()).toBe(401);
 });
 
-test("the dashboard page loads", async ({ page }) => {
+test("the dashboard asks a stranger to sign in", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Skein" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "Sign in to Skein" })).toBeVisible();
 });
