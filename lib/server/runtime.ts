@@ -6,6 +6,7 @@ import { env, metadataPrefixes, type Env } from "@/lib/env";
 import { bootstrap } from "@/lib/bootstrap";
 import type { PrepareContext } from "@/lib/ingest/prepare";
 import { loadPriceIndex } from "@/lib/db/prices";
+import { scheduleRetention } from "@/lib/retention";
 
 export interface Runtime {
   db: Db;
@@ -36,7 +37,9 @@ export async function buildRuntime(db: Db, e: Env, print?: (line: string) => voi
 async function create(): Promise<Runtime> {
   const e = env();
   const db = await openDb({ databaseUrl: e.DATABASE_URL, dataDir: e.SKEIN_DATA_DIR, poolSize: e.SKEIN_DB_POOL });
-  return buildRuntime(db, e);
+  const runtime = await buildRuntime(db, e);
+  scheduleRetention(db);
+  return runtime;
 }
 
 /** The process runtime; a failed start (e.g. database down) is retried on the next call. */
