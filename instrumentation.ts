@@ -4,6 +4,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getRuntime } = await import("@/lib/server/runtime");
   const { logEvent, errorFields } = await import("@/lib/log");
+  const { installProcessGuard } = await import("@/lib/server/process-guard");
+  if (process.env.DATABASE_URL) installProcessGuard();
   try {
     const rt = await getRuntime();
     logEvent("skein.ready", { database: rt.db.kind, port: rt.env.PORT });

@@ -11,6 +11,8 @@ const schema = z.object({
   SKEIN_MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   /** Ingest requests processed at once per process; more get 503 + Retry-After. */
   SKEIN_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** An ingest request still waiting on the database after this long gets 503 + Retry-After. */
+  SKEIN_INGEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Extra user-metadata attribute prefixes kept after the value-shape filter (comma-separated). */
   SKEIN_METADATA_PREFIXES: z.string().default("app."),
   /** postgres.js pool size. */

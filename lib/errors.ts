@@ -67,8 +67,11 @@ const CONNECTION_CODES = new Set([
  * shutdown/startup (SQLSTATE class 08, 57P0x), serialization failures and
  * deadlocks (40001, 40P01), lock timeouts (55P03), too many connections (53300).
  */
-export function isTransientDbError(err: unknown): boolean {
-  if (!err || typeof err !== "object") return false;
+export function isTransientDbError(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== "object" || depth > 4) return false;
+  // drizzle wraps driver errors (DrizzleQueryError) and keeps the original as `cause`.
+  const cause = (err as { cause?: unknown }).cause;
+  if (cause && isTransientDbError(cause, depth + 1)) return true;
   const code = (err as { code?: unknown }).code;
   if (typeof code !== "string") return false;
   return (

@@ -11,6 +11,22 @@ import { ingestDecoded } from "./ingest";
 
 let inFlight = 0;
 
+class DeadlineError extends Error {}
+
+/**
+ * Answers 503 if the work outlives the deadline (e.g. a proxy in front of the
+ * database that accepts and drops connections makes postgres.js retry forever).
+ * The work itself goes on; if it commits after all, the client's retry is a
+ * harmless re-send.
+ */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError()), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** Reads a request body, refusing as soon as it passes maxBytes (before decompression). */
 export async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Buffer> {
   if (!body) return Buffer.alloc(0);
@@ -59,7 +75,8 @@ export async function handleOtlpTraces(req: Request, getRuntime: () => Promise<R
     return errorResponse(format, 503, "ingest overloaded, retry later", 1);
   }
   inFlight++;
-  try {
+  // The slot is held until the work really ends, even when the deadline answered first.
+  const work = (async () => {
     const token = bearerToken(req.headers.get("authorization"));
     const key = token ? await resolveIngestKey(rt.db, token) : null;
     if (!key) throw new UnauthorizedError("missing or invalid ingest key (Authorization: Bearer <key>)");
@@ -71,7 +88,15 @@ export async function handleOtlpTraces(req: Request, getRuntime: () => Promise<R
     const result = await ingestDecoded(rt.db, key.projectId, decoded, rt.ingest);
     logEvent("ingest.ok", { project: key.projectId, spans: result.accepted, duplicates: result.duplicates, rejected: result.rejected });
     return otlpResponse(format, 200, encodeExportResponse(format, { rejectedSpans: result.rejected, errorMessage: result.message }));
+  })();
+  void work.catch(() => {}).finally(() => inFlight--);
+  try {
+    return await withDeadline(work, rt.env.SKEIN_INGEST_TIMEOUT_MS);
   } catch (err) {
+    if (err instanceof DeadlineError) {
+      logEvent("ingest.timeout", { ms: rt.env.SKEIN_INGEST_TIMEOUT_MS });
+      return errorResponse(format, 503, "ingest timed out waiting for the database, retry later", 5);
+    }
     if (err instanceof OtlpRequestError || err instanceof AppError) {
       const retryAfter = err instanceof AppError ? err.retryAfterSeconds : undefined;
       if (err.status >= 500) logEvent("ingest.error", { status: err.status, ...errorFields(err) });
@@ -84,7 +109,5 @@ export async function handleOtlpTraces(req: Request, getRuntime: () => Promise<R
     }
     logEvent("ingest.failed", errorFields(err));
     return errorResponse(format, 500, "internal error");
-  } finally {
-    inFlight--;
   }
 }

@@ -1,7 +1,6 @@
 // A plain node:http server around Skein's framework-free handlers, so tests
 // exercise real HTTP (OTel exporters, curl-like clients) without a Next build.
 import http from "node:http";
-import { Readable } from "node:stream";
 import type { AddressInfo } from "node:net";
 import type { Db } from "@/lib/db/client";
 import { parseEnv } from "@/lib/env";
@@ -26,10 +25,12 @@ export async function toWebRequest(req: http.IncomingMessage, base: string): Pro
     else if (v !== undefined) headers.set(k, v);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  // The Node stream itself, as Next.js passes it (undici accepts async iterables;
+  // Readable.toWeb throws on Node 20 when the handler cancels a body mid-flight).
   return new Request(new URL(req.url ?? "/", base), {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    body: hasBody ? (req as unknown as BodyInit) : undefined,
     duplex: "half",
   } as RequestInit);
 }
