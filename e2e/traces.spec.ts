@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
+import { buildBigTrace } from "./fixtures/big-trace";
 
 const FIXTURES = path.resolve(__dirname, "../../shared/fixtures/otlp");
 const KEY = "sk_ingest_e2e_key_0123456789";
@@ -13,7 +14,7 @@ const ALL_TIME = `from=2018-01-01T00:00:00.000Z&to=${new Date(Date.now() + 86_40
 
 async function signIn(page: Page, username: string, password: string) {
   await page.goto("/traces");
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page).toHaveURL(/\/login\?next=%2Ftraces/);
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -33,9 +34,12 @@ test.beforeAll(async ({ request }) => {
 test("sign in, find the failover trace by filter, inspect it, sign out", async ({ page }) => {
   await signIn(page, "admin", ADMIN_PASSWORD);
   await page.goto(`/traces?${ALL_TIME}`);
-  await expect(page.getByRole("row")).toHaveCount(9); // header + 8 fixture traces
+  // Every fixture trace is listed (other specs may have added more traffic to this server).
+  for (const name of ["invoke_agent billing-agent", "agent.run", "ai.generateText", "support_chain", "refund_flow.workflow"]) {
+    await expect(page.getByRole("row").filter({ hasText: name }).first()).toBeVisible();
+  }
 
-  await page.getByLabel("Agent").selectOption("billing-agent");
+  await page.getByLabel("Agent", { exact: true }).selectOption("billing-agent");
   await expect(page).toHaveURL(/agent=billing-agent/);
   await expect(page.getByRole("row")).toHaveCount(3);
   const firstRow = page.getByRole("row").nth(1);
@@ -104,4 +108,32 @@ test("an admin creates an ingest key, sees it once, and it works", async ({ page
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("new-secret")).toHaveCount(0);
   await expect(page.getByRole("cell", { name: "laptop agent" })).toBeVisible();
+});
+
+test("a 10,000-span trace renders, scrolls, and a deep link opens a span", async ({ page, request }) => {
+  const big = buildBigTrace({ spanCount: 10_000 });
+  const res = await request.post("/v1/traces", {
+    headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+    data: JSON.stringify(big.body),
+  });
+  expect(res.status()).toBe(200);
+  await signIn(page, "admin", ADMIN_PASSWORD);
+  await page.goto(`/traces/${big.traceId}`);
+  await expect(page.getByText("10,000 spans")).toBeVisible();
+  const tree = page.getByRole("tree", { name: "Spans" });
+  // Virtualized: only a window of rows is in the DOM.
+  const rendered = await tree.getByRole("treeitem").count();
+  expect(rendered).toBeGreaterThan(10);
+  expect(rendered).toBeLessThan(200);
+  const firstId = await tree.getByRole("treeitem").first().getAttribute("data-span-id");
+  await tree.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await expect(tree.locator(`[data-span-id="${firstId}"]`)).toHaveCount(0);
+  await expect(tree.getByRole("treeitem").first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("big-trace-middle.png") });
+
+  // A link with ?span= opens that span's details.
+  await page.goto(`/traces/${big.traceId}?span=${big.failoverSpanIds!.failed}`);
+  const panel = page.getByRole("complementary", { name: "Span details" });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText(/failover/i);
 });
