@@ -5,9 +5,21 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import net from "node:net";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const port = process.env.SKEIN_E2E_PORT ?? "3100";
+// A free port unless one is given, so parallel runs on one machine don't collide.
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(String(port)));
+    });
+  });
+}
+const port = process.env.SKEIN_E2E_PORT ?? (await freePort());
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "skein-e2e-"));
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
