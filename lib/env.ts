@@ -15,6 +15,11 @@ const schema = z.object({
   SKEIN_INGEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Extra user-metadata attribute prefixes kept after the value-shape filter (comma-separated). */
   SKEIN_METADATA_PREFIXES: z.string().default("app."),
+  /** Log one line per accepted OTLP request (counts only). */
+  SKEIN_LOG_REQUESTS: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
   /** postgres.js pool size. */
   SKEIN_DB_POOL: z.coerce.number().int().positive().default(10),
 });

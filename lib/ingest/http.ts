@@ -86,7 +86,9 @@ export async function handleOtlpTraces(req: Request, getRuntime: () => Promise<R
     const raw = await readLimited(req.body, maxBytes);
     const { decoded } = readOtlpBody({ body: raw, contentType, contentEncoding: req.headers.get("content-encoding"), maxBytes });
     const result = await ingestDecoded(rt.db, key.projectId, decoded, rt.ingest);
-    logEvent("ingest.ok", { project: key.projectId, spans: result.accepted, duplicates: result.duplicates, rejected: result.rejected });
+    if (rt.env.SKEIN_LOG_REQUESTS) {
+      logEvent("ingest.ok", { project: key.projectId, spans: result.accepted, duplicates: result.duplicates, rejected: result.rejected });
+    }
     return otlpResponse(format, 200, encodeExportResponse(format, { rejectedSpans: result.rejected, errorMessage: result.message }));
   })();
   void work.catch(() => {}).finally(() => inFlight--);
