@@ -9,6 +9,7 @@ import { GET as listKeys, POST as createKey } from "@/app/api/ingest-keys/route"
 import { POST as createToken } from "@/app/api/tokens/route";
 import { POST as createProjectRoute } from "@/app/api/projects/route";
 import { POST as createUserRoute } from "@/app/api/users/route";
+import { GET as droppedKeysRoute } from "@/app/api/dropped-keys/route";
 import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
 import { startTestServer, type TestServer } from "./helpers/server";
 import { installRuntime } from "./helpers/runtime";
@@ -101,6 +102,18 @@ describe.each(BACKENDS)("JSON API on %s", (backend) => {
     expect(body.spans).toHaveLength(8);
     const missing = await getTraceRoute(req(`/api/traces/${"0".repeat(31)}1`, { cookie: admin }), { params: Promise.resolve({ traceId: `${"0".repeat(31)}1` }) });
     expect(missing.status).toBe(404);
+  });
+
+  it("reports what the privacy filter dropped, by key pattern only", async () => {
+    const res = await droppedKeysRoute(req("/api/dropped-keys", { cookie: admin }), noParams);
+    const body = await res.text();
+    const { items } = JSON.parse(body) as { items: { pattern: string; count: number }[] };
+    const patterns = items.map((i) => i.pattern);
+    expect(patterns).toContain("gen_ai.input.messages");
+    expect(patterns).toContain("process.command_line");
+    expect(patterns).toContain("llm.input_messages.*.message.content");
+    expect(items.every((i) => i.count > 0)).toBe(true);
+    expect(body).not.toMatch(/canary/i);
   });
 
   it("rejects bad query parameters with 400 and says which", async () => {

@@ -3,6 +3,7 @@
 import { CredentialList } from "@/components/settings/credential-list";
 import { ProjectsSection } from "@/components/settings/projects-section";
 import { UsersSection } from "@/components/settings/users-section";
+import { DroppedKeysSection } from "@/components/settings/dropped-keys-section";
 import { useProject, useUrlState } from "@/components/shell/use-dashboard-params";
 
 export function SettingsClient({ canEdit }: { canEdit: boolean }) {
@@ -34,6 +35,7 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
       />
       <ProjectsSection canEdit={canEdit} onCreated={(slug) => set({ project: slug })} />
       <UsersSection canEdit={canEdit} />
+      <DroppedKeysSection project={project} />
     </div>
   );
 }
