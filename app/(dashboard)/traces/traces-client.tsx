@@ -10,6 +10,7 @@ import type { TraceFacets } from "@/lib/db/trace-list";
 import { FilterBar, FILTER_KEYS } from "@/components/traces/trace-list/filter-bar";
 import { TraceTable } from "@/components/traces/trace-list/trace-table";
 import { NoTracesYet } from "@/components/traces/trace-list/empty-state";
+import { ExportMenu } from "@/components/traces/trace-list/export-menu";
 import { useCarriedParams, useProject, useTimeRange, useUrlState } from "@/components/shell/use-dashboard-params";
 
 const PAGE_SIZE = 100;
@@ -64,6 +65,8 @@ export function TracesClient() {
     <div className="flex flex-col">
       <div className="flex items-center justify-between px-4 pt-3">
         <h1 className="text-lg font-semibold">Traces</h1>
+        <div className="flex items-center gap-2">
+        <ExportMenu query={query} />
         <button
           type="button"
           aria-pressed={live}
@@ -74,6 +77,7 @@ export function TracesClient() {
           <Radio className={clsx("h-4 w-4", live && "animate-pulse")} aria-hidden />
           {live ? "Live" : "Live tail"}
         </button>
+        </div>
       </div>
       <FilterBar filters={filters} facets={facets.data} onChange={(patch) => set(patch, { replace: true })} />
       {traces.isPending ? (
