@@ -11,6 +11,7 @@ import { exportTraces } from "@/lib/export/rows";
 import { encodeRows, TRACE_CSV_COLUMNS } from "@/lib/export/formats";
 import type { Querier, Row } from "@/lib/db/client";
 import type { OtlpSpan } from "@/lib/otlp/types";
+import { makeTestSpan } from "@/lib/otlp/test-span";
 import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
 import { startTestServer, type TestServer } from "./helpers/server";
 import { installRuntime } from "./helpers/runtime";
@@ -22,27 +23,17 @@ const TRICKY_NAME = 'say "hi", then\nstop; 100% = ok';
 const MANY = 2500;
 
 function rootSpan(i: number, name: string): OtlpSpan {
-  const start = BigInt(Date.UTC(2026, 10, 20, 0, 0, 0) + i * 1000) * 1_000_000n;
-  return {
-    traceId: (0xe0000000 + i).toString(16).padStart(32, "0"),
-    spanId: (i + 1).toString(16).padStart(16, "0"),
-    parentSpanId: null,
-    traceState: "",
-    flags: 0,
-    name,
-    kind: 1,
-    startTimeUnixNano: start,
-    endTimeUnixNano: start + 5_000_000n,
-    attributes: { "gen_ai.agent.name": "bulk-agent" },
-    droppedAttributesCount: 0,
-    events: [],
-    droppedEventsCount: 0,
-    links: [],
-    droppedLinksCount: 0,
-    status: { code: 0, message: "" },
-    resource: { attributes: { "service.name": "bulk" } },
-    scope: { name: "s", version: "1", attributes: {} },
-  };
+  return makeTestSpan(
+    { "gen_ai.agent.name": "bulk-agent" },
+    {
+      traceId: (0xe0000000 + i).toString(16).padStart(32, "0"),
+      spanId: (i + 1).toString(16).padStart(16, "0"),
+      name,
+      startNs: BigInt(Date.UTC(2026, 10, 20, 0, 0, 0) + i * 1000) * 1_000_000n,
+      durationNs: 5_000_000n,
+      resourceAttributes: { "service.name": "bulk" },
+    },
+  );
 }
 
 describe.each(BACKENDS)("exports on %s", (backend) => {

@@ -5,6 +5,7 @@ import { applyRetention } from "@/lib/retention";
 import { createProject } from "@/lib/db/projects";
 import { ingestDecoded } from "@/lib/ingest/ingest";
 import type { OtlpSpan } from "@/lib/otlp/types";
+import { makeTestSpan } from "@/lib/otlp/test-span";
 import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
 import { startTestServer, type TestServer } from "./helpers/server";
 
@@ -12,27 +13,8 @@ const DAY = 86_400_000;
 const now = new Date("2026-11-23T12:00:00Z");
 
 function span(traceId: string, daysAgo: number): OtlpSpan {
-  const start = BigInt(now.getTime() - daysAgo * DAY) * 1_000_000n;
-  return {
-    traceId,
-    spanId: traceId.slice(0, 16),
-    parentSpanId: null,
-    traceState: "",
-    flags: 0,
-    name: "run",
-    kind: 1,
-    startTimeUnixNano: start,
-    endTimeUnixNano: start + 1_000_000n,
-    attributes: {},
-    droppedAttributesCount: 0,
-    events: [],
-    droppedEventsCount: 0,
-    links: [],
-    droppedLinksCount: 0,
-    status: { code: 0, message: "" },
-    resource: { attributes: { "service.name": "svc" } },
-    scope: { name: "s", version: "1", attributes: {} },
-  };
+  const startNs = BigInt(now.getTime() - daysAgo * DAY) * 1_000_000n;
+  return makeTestSpan({}, { traceId, spanId: traceId.slice(0, 16), name: "run", startNs, durationNs: 1_000_000n, resourceAttributes: { "service.name": "svc" } });
 }
 
 describe.each(BACKENDS)("retention on %s", (backend) => {
