@@ -132,7 +132,8 @@ export function prepareBatch(spans: OtlpSpan[], ctx: PrepareContext): PreparedBa
       environment: n.environment,
       resourceHash,
       finishReasons: n.finishReasons,
-      attributes: JSON.stringify({ ...scope, ...f.attributes }),
+      // Object.assign, not spread: f.attributes has a null prototype and spreading it is ~6 µs/span (bench/README.md).
+      attributes: JSON.stringify(Object.assign({}, scope, f.attributes)),
       events: f.events.length > 0 ? JSON.stringify(f.events, jsonReplacer) : null,
       droppedKeyCount,
     });

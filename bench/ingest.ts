@@ -1,0 +1,240 @@
+// `npm run bench:ingest`: sustained OTLP/protobuf ingest over HTTP (Skein server and
+// load generator in separate processes; a 200 means committed) next to a raw COPY of
+// equivalent span rows into the same database in the same run. See bench/README.md.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { openDb, type Db } from "../lib/db/client";
+import { dayKey, ensurePartitions } from "../lib/db/partitions";
+import { parseEnv } from "../lib/env";
+import { buildRuntime } from "../lib/server/runtime";
+import { cpuBetween, cpuMicrosPerItem, cpuSnapshot } from "./cpu-usage";
+import { Child, childEnv } from "./ingest-child";
+import { copyPglite, copyPostgres, noDelayClient, type CopyResult } from "./ingest-copy";
+import type { LoadConfig, LoadResult } from "./ingest-load";
+import { SPANS_PER_TRACE } from "./ingest-payload";
+import { machine, notes, table, type BackendResult, type ServerStats } from "./ingest-report";
+import { decodeAndPrepare } from "./ingest-rows";
+
+const ROOT = path.resolve(__dirname, "..");
+const RESULTS_DIR = path.join(ROOT, "bench", "results");
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.SKEIN_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const INGEST_KEY = `sk_ingest_bench_${randomBytes(8).toString("hex")}`;
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const BATCH = Math.max(SPANS_PER_TRACE, Math.round(num("BENCH_BATCH", 512) / SPANS_PER_TRACE) * SPANS_PER_TRACE);
+const CONCURRENCY = num("BENCH_CONCURRENCY", 4);
+const COPY_ROWS_PER_STATEMENT = 10_000;
+const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").map((s) => s.trim());
+const SPANS: Record<string, number> = { postgres: num("BENCH_PG_SPANS", 200_000), pglite: num("BENCH_PGLITE_SPANS", 50_000) };
+const PROFILE = process.env.BENCH_PROF === "1";
+const PROTOTYPES = process.env.BENCH_PROTOTYPES === "1";
+
+/** Server variants: Skein as shipped, then (BENCH_PROTOTYPES=1) bench-only prototypes on the same database. */
+interface ServerVariant {
+  label: string;
+  env: Record<string, string>;
+}
+const PATCHED_PREPARE = { label: "proto: Object.assign prepare", env: { BENCH_PREPARE: "patched" } };
+const PG_VARIANTS: ServerVariant[] = [
+  { label: "", env: {} },
+  ...(PROTOTYPES
+    ? [
+        PATCHED_PREPARE,
+        { label: "proto: unix socket", env: { BENCH_WRITER: "unix" } },
+        { label: "proto: optimistic COPY", env: { BENCH_WRITER: "tcp-nodelay+optimistic-copy" } },
+        { label: "proto: all three", env: { BENCH_PREPARE: "patched", BENCH_WRITER: "unix+optimistic-copy" } },
+      ]
+    : []),
+];
+const PGLITE_VARIANTS: ServerVariant[] = [{ label: "", env: {} }, ...(PROTOTYPES ? [PATCHED_PREPARE] : [])];
+
+function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+/** PostgreSQL backend pids of one database (empty for PGlite, which runs inside the server). */
+type DbPids = () => Promise<number[]>;
+
+async function prepareDb(db: Db, spans: number, startMs: number) {
+  const rt = await buildRuntime(db, parseEnv({ SKEIN_INGEST_KEY: INGEST_KEY }), () => {});
+  const { rows, decode } = decodeAndPrepare(rt.ingest, spans, BATCH, startMs);
+  const days = new Set(rows.map((r) => dayKey(Number(r.startNs / 1_000_000n))));
+  days.add(dayKey(startMs + 86_400_000)); // the load run may cross midnight
+  await ensurePartitions(db, days);
+  const copyProjects: number[] = [];
+  for (const slug of ["bench-copy", "bench-copy-one", "bench-copy-warmup"]) {
+    const [p] = await db.query<{ id: number }>("insert into projects (slug, name) values ($1, $1) returning id", [slug]);
+    copyProjects.push(p!.id);
+  }
+  return { rows, decode, ingestProject: rt.defaultProjectId, copyProjects: copyProjects as [number, number, number] };
+}
+
+async function withCpu(pids: Map<number, string>, run: () => Promise<CopyResult>): Promise<CopyResult> {
+  const a = cpuSnapshot(pids.keys());
+  const r = await run();
+  const use = cpuBetween(a, cpuSnapshot(pids.keys()), pids);
+  return { ...r, cpuMicrosPerRow: cpuMicrosPerItem(use, [...new Set(pids.values())], r.rows) };
+}
+
+async function machineBusy(ms: number): Promise<number> {
+  const a = cpuSnapshot([]);
+  await new Promise((r) => setTimeout(r, ms));
+  return cpuBetween(a, cpuSnapshot([]), new Map()).machineBusy;
+}
+
+async function runIngest(variant: ServerVariant, base: Record<string, string>, spans: number, startMs: number, dbPids: DbPids) {
+  const machineBusyBefore = await machineBusy(1000);
+  const profArgs = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(RESULTS_DIR, "prof")}`] : [];
+  const server = new Child("ingest-server.ts", childEnv({ SKEIN_INGEST_KEY: INGEST_KEY, ...base, ...variant.env }), profArgs);
+  try {
+    const { port } = await server.next<{ port: number }>();
+    log(`server ready on port ${port}; load: ${spans} spans, ${BATCH} spans/request, concurrency ${CONCURRENCY}`);
+    const cfg: LoadConfig = {
+      url: `http://127.0.0.1:${port}`,
+      ingestKey: INGEST_KEY,
+      requests: Math.ceil(spans / BATCH),
+      spansPerRequest: BATCH,
+      concurrency: CONCURRENCY,
+      warmupRequests: CONCURRENCY,
+      startMs,
+      seedOffset: 0,
+    };
+    const loader = new Child("ingest-load.ts", childEnv({ BENCH_LOAD: JSON.stringify(cfg) }));
+    await loader.next<{ phase: string }>(); // pre-encoding and warm-up done
+    const names = new Map<number, string>([[server.pid, "skeinServer"], [loader.pid, "loadGenerator"]]);
+    for (const pid of await dbPids()) names.set(pid, "dbBackends");
+    const before = cpuSnapshot(names.keys());
+    const load = await loader.next<LoadResult>();
+    for (const pid of await dbPids()) names.set(pid, "dbBackends"); // pool connections opened during the run
+    const cpu = cpuBetween(before, cpuSnapshot(names.keys()), names);
+    await loader.exited;
+    server.kill();
+    const { stats } = await server.next<{ stats: ServerStats }>();
+    await server.exited;
+    const cpuMicrosPerSpan = cpuMicrosPerItem(cpu, ["skeinServer", "loadGenerator", "dbBackends"], load.spansAcknowledged);
+    return { load, stats, cpu, cpuMicrosPerSpan, machineBusyBefore };
+  } finally {
+    server.kill();
+  }
+}
+
+type Shared = Pick<BackendResult, "copy" | "copyOneStatement" | "decodeOnly">;
+
+/** Each server variant against the same database; the stored-span check accumulates across runs. */
+async function runVariants(backend: string, variants: ServerVariant[], base: Record<string, string>, spans: number, startMs: number, shared: Shared, ingestProject: number, dbPids: DbPids): Promise<BackendResult[]> {
+  const out: BackendResult[] = [];
+  let storedBefore = 0;
+  for (const v of variants) {
+    const { load, stats, cpu, cpuMicrosPerSpan, machineBusyBefore } = await runIngest(v, base, spans, startMs, dbPids);
+    const stored = stats.spansByProject[String(ingestProject)] ?? 0;
+    const r: BackendResult = {
+      backend: v.label ? `${backend} ${v.label}` : backend,
+      spansPerRequest: BATCH,
+      concurrency: CONCURRENCY,
+      ingest: load,
+      ...shared,
+      ratio: Number((load.spansPerSec / shared.copy.rowsPerSec).toFixed(3)),
+      ratioVsOneCopy: Number((load.spansPerSec / shared.copyOneStatement.rowsPerSec).toFixed(3)),
+      server: stats,
+      cpu,
+      cpuMicrosPerSpan,
+      cpuRatio: shared.copy.cpuMicrosPerRow ? Number((shared.copy.cpuMicrosPerRow / cpuMicrosPerSpan).toFixed(3)) : null,
+      machineBusyBefore,
+      checks: { spansStored: stored, expected: storedBefore + load.spansAcknowledged + CONCURRENCY * BATCH },
+    };
+    storedBefore = stored;
+    log(`${r.backend}: ${load.spansPerSec} spans/s (ratio ${r.ratio}), ${cpuMicrosPerSpan} CPU µs/span`);
+    out.push(r);
+  }
+  return out;
+}
+
+async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
+  const name = `skein_bench_${randomBytes(6).toString("hex")}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  await admin.unsafe(`create database ${name}`);
+  log(`postgres: created database ${name}`);
+  try {
+    const spans = SPANS.postgres!;
+    const startMs = Date.now() - 3_600_000;
+    const db = await openDb({ databaseUrl: url.toString(), poolSize: 2 });
+    const prep = await prepareDb(db, spans, startMs);
+    await db.close();
+    log(`postgres: decode+prepare ${prep.decode.spansPerSec} spans/s in-process; COPY ${prep.rows.length} rows…`);
+    const sql = noDelayClient(url.toString());
+    const [{ pid } = { pid: 0 }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const pids = new Map([[process.pid, "bench"], [pid, "dbBackends"]]);
+    await copyPostgres(sql, prep.copyProjects[2], prep.rows.slice(0, COPY_ROWS_PER_STATEMENT), COPY_ROWS_PER_STATEMENT); // warm-up
+    const copy = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[0], prep.rows, COPY_ROWS_PER_STATEMENT));
+    const copyOneStatement = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[1], prep.rows, prep.rows.length));
+    await sql.end();
+    log(`postgres: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
+    const dbPids: DbPids = async () =>
+      (await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name}`).map((r) => r.pid);
+    return await runVariants("postgres", PG_VARIANTS, { DATABASE_URL: url.toString() }, spans, startMs, { copy, copyOneStatement, decodeOnly: prep.decode }, prep.ingestProject, dbPids);
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+  }
+}
+
+async function benchPglite(): Promise<BackendResult[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "skein-bench-pglite-"));
+  try {
+    const spans = SPANS.pglite!;
+    const startMs = Date.now() - 3_600_000;
+    const db = await openDb({ dataDir: dir });
+    const prep = await prepareDb(db, spans, startMs);
+    await db.close();
+    log(`pglite: decode+prepare ${prep.decode.spansPerSec} spans/s in-process; COPY ${prep.rows.length} rows…`);
+    const { PGlite } = await import("@electric-sql/pglite");
+    const pg = await PGlite.create(path.join(dir, "pgdata"));
+    const pids = new Map([[process.pid, "bench"]]);
+    await copyPglite(pg, prep.copyProjects[2], prep.rows.slice(0, COPY_ROWS_PER_STATEMENT), COPY_ROWS_PER_STATEMENT); // warm-up
+    const copy = await withCpu(pids, () => copyPglite(pg, prep.copyProjects[0], prep.rows, COPY_ROWS_PER_STATEMENT));
+    const copyOneStatement = await withCpu(pids, () => copyPglite(pg, prep.copyProjects[1], prep.rows, prep.rows.length));
+    await pg.close();
+    log(`pglite: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
+    return await runVariants("pglite", PGLITE_VARIANTS, { SKEIN_DATA_DIR: dir }, spans, startMs, { copy, copyOneStatement, decodeOnly: prep.decode }, prep.ingestProject, async () => []);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const results: BackendResult[] = [];
+  let postgresVersion: string | null = null;
+  for (const backend of BACKENDS) {
+    if (backend === "postgres") {
+      const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+      try {
+        postgresVersion = (await admin<{ server_version: string }[]>`show server_version`)[0]?.server_version ?? null;
+        results.push(...(await benchPostgres(admin)));
+      } finally {
+        await admin.end();
+      }
+    } else if (backend === "pglite") results.push(...(await benchPglite()));
+    else throw new Error(`unknown backend ${backend}`);
+  }
+  const m = { ...machine(ROOT), postgres: postgresVersion };
+  const config = { spansPerRequest: BATCH, concurrency: CONCURRENCY, copyRowsPerStatement: COPY_ROWS_PER_STATEMENT, profile: PROFILE, prototypes: PROTOTYPES };
+  const report = { date: new Date().toISOString(), machine: m, config, results, totalSeconds: (Date.now() - started) / 1000 };
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `ingest-${report.date.slice(0, 19).replaceAll(":", "-")}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log(`\nSkein ingest benchmark — ${m.nproc} cores (${m.cpu}), Node ${m.node}, PostgreSQL ${m.postgres ?? "-"}, PGlite ${m.pglite}`);
+  console.log(`OTLP/protobuf over HTTP, ${BATCH} spans/request, ${CONCURRENCY} connections, 200 after COMMIT; COPY ${COPY_ROWS_PER_STATEMENT} rows/statement; ratio = ingest spans/s ÷ COPY rows/s\n`);
+  console.log(table(results));
+  console.log("");
+  for (const r of results) console.log(notes(r));
+  console.log(`\nwritten ${path.relative(ROOT, file)} (${report.totalSeconds.toFixed(0)} s total)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
