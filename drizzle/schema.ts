@@ -242,3 +242,107 @@ export const apiTokens = pgTable(
   },
   (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash)],
 );
+
+// ---- Metrics rollups (lib/metrics/README.md) ----------------------------------
+// Pre-aggregated buckets per (project, grain, bucket, dims) with exact sums and
+// mergeable latency histograms (lib/metrics/histogram.ts: bucket index → count,
+// as two parallel arrays sorted by index). grain 1 = UTC hour, 24 = UTC day.
+// Traces are attributed to the bucket of their start_time; dims are '' when null.
+// Each bucket has detailed rows (total = false) and rows summed over the trace dims (total = true).
+
+/**
+ * Hours whose rollups are stale. Ingest appends one row per (transaction, hour
+ * touched); the rollup worker recomputes those hours and deletes exactly the rows
+ * it read, so a mark committed during a recompute survives it.
+ */
+export const metricsDirtyHours = pgTable(
+  "metrics_dirty_hours",
+  {
+    projectId: integer("project_id").notNull(),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "metrics_dirty_hours_pk", columns: [t.projectId, t.hour, t.id] })],
+);
+
+const rollupKey = () => ({
+  projectId: integer("project_id").notNull(),
+  /** 1 = hourly bucket, 24 = daily bucket. */
+  grain: smallint("grain").notNull(),
+  /** True for the row summed over agent, service and environment (those are then ''): unfiltered reads stay small. */
+  total: boolean("total").notNull(),
+  bucket: timestamp("bucket", { withTimezone: true }).notNull(),
+  agent: text("agent").notNull(),
+  service: text("service").notNull(),
+  environment: text("environment").notNull(),
+});
+
+const latencyHistogram = () => ({
+  latIdx: integer("lat_idx").array().notNull(),
+  latCnt: integer("lat_cnt").array().notNull(),
+});
+
+/** All traces by trace dims: counts, trace cost and usage sums, trace latency histogram. */
+export const metricsTraceRollups = pgTable(
+  "metrics_trace_rollups",
+  {
+    ...rollupKey(),
+    traceCount: integer("trace_count").notNull(),
+    rootCount: integer("root_count").notNull(),
+    successCount: integer("success_count").notNull(),
+    costPico: bigint("cost_pico", { mode: "bigint" }).notNull(),
+    wastedCostPico: bigint("wasted_cost_pico", { mode: "bigint" }).notNull(),
+    llmCalls: integer("llm_calls").notNull(),
+    llmErrors: integer("llm_errors").notNull(),
+    unpricedCalls: integer("unpriced_calls").notNull(),
+    inputTokens: bigint("input_tokens", { mode: "number" }).notNull(),
+    outputTokens: bigint("output_tokens", { mode: "number" }).notNull(),
+    cacheReadTokens: bigint("cache_read_tokens", { mode: "number" }).notNull(),
+    ...latencyHistogram(),
+  },
+  (t) => [primaryKey({ name: "metrics_trace_rollups_pk", columns: [t.projectId, t.grain, t.total, t.bucket, t.agent, t.service, t.environment] })],
+);
+
+/**
+ * Traces that used a model and/or provider (a billable span with it). kind 1: by model
+ * (provider ''), 2: by provider (model ''), 3: by provider and model. A trace that used
+ * several models counts once per model.
+ */
+export const metricsUsageRollups = pgTable(
+  "metrics_usage_rollups",
+  {
+    ...rollupKey(),
+    kind: smallint("kind").notNull(),
+    provider: text("provider").notNull(),
+    model: text("model").notNull(),
+    traceCount: integer("trace_count").notNull(),
+    rootCount: integer("root_count").notNull(),
+    successCount: integer("success_count").notNull(),
+    ...latencyHistogram(),
+  },
+  (t) => [
+    primaryKey({ name: "metrics_usage_rollups_pk", columns: [t.projectId, t.grain, t.total, t.bucket, t.kind, t.provider, t.model, t.agent, t.service, t.environment] }),
+  ],
+);
+
+/** Billable spans (LLM calls) by the trace's dims and the span's provider and model. */
+export const metricsLlmRollups = pgTable(
+  "metrics_llm_rollups",
+  {
+    ...rollupKey(),
+    provider: text("provider").notNull(),
+    model: text("model").notNull(),
+    llmCalls: integer("llm_calls").notNull(),
+    llmErrors: integer("llm_errors").notNull(),
+    unpricedCalls: integer("unpriced_calls").notNull(),
+    costPico: bigint("cost_pico", { mode: "bigint" }).notNull(),
+    wastedCostPico: bigint("wasted_cost_pico", { mode: "bigint" }).notNull(),
+    inputTokens: bigint("input_tokens", { mode: "number" }).notNull(),
+    outputTokens: bigint("output_tokens", { mode: "number" }).notNull(),
+    cacheReadTokens: bigint("cache_read_tokens", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "metrics_llm_rollups_pk", columns: [t.projectId, t.grain, t.total, t.bucket, t.provider, t.model, t.agent, t.service, t.environment] }),
+  ],
+);

@@ -4,6 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { dropPartitionsBefore } from "@/lib/db/partitions";
 import { errorFields, logEvent } from "@/lib/log";
+import { pruneRollups } from "@/lib/metrics/rollup-worker";
 
 const RETENTION_LOCK = 7230503;
 const DAY_MS = 86_400_000;
@@ -32,6 +33,7 @@ export async function applyRetention(db: Db, now: Date = new Date()): Promise<Re
       }
       const t = await db.query(`delete from traces where project_id = $1 and start_time < $2::timestamptz returning 1`, [p.id, cutoff]);
       deletedTraces += t.length;
+      await pruneRollups(db, p.id, new Date(cutoff));
     }
     return { droppedDays, deletedSpans, deletedTraces };
   } finally {

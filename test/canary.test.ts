@@ -54,7 +54,7 @@ describe.each(BACKENDS)("no canary reaches the database, output or responses on 
 
   beforeAll(async () => {
     t = await createTestDb(backend);
-    server = await startTestServer(t.db);
+    server = await startTestServer(t.db, { SKEIN_LOG_REQUESTS: "1" });
     const capture = captureOutput();
     try {
       for (const encoding of ENCODINGS) responses.push(await send(server, encoding, requests[encoding]));

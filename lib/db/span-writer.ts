@@ -408,6 +408,18 @@ function traceColumns(deltas: TraceDelta[]): (string | null)[][] {
   return cols;
 }
 
+// Metrics rollups (lib/metrics/README.md): before the trace upsert, mark dirty the UTC
+// hour each touched trace starts in now (locked, so no concurrent batch moves it unseen)
+// and the hour of each delta's start (the only other start the upsert can choose).
+const MARK_DIRTY_HOURS_SQL = `
+insert into metrics_dirty_hours (project_id, hour)
+select distinct $1::int4, h from (
+  select date_trunc('hour', t.start_time, 'UTC') as h
+    from (select start_time from traces where project_id = $1 and trace_id = any($2::text[]) order by trace_id for update) t
+  union all
+  select date_trunc('hour', u::timestamptz, 'UTC') from unnest($3::text[]) as u
+) x`;
+
 /** Writes one request's spans (already deduplicated by span identity) in the caller's transaction. */
 export async function writeSpanBatch(tx: Querier, projectId: number, batch: SpanBatch): Promise<WriteResult> {
   if (batch.resources.size > 0) {
@@ -430,6 +442,7 @@ export async function writeSpanBatch(tx: Querier, projectId: number, batch: Span
   }
   if (inserted.length > 0) {
     const deltas = traceDeltas(inserted);
+    await tx.query(MARK_DIRTY_HOURS_SQL, [projectId, deltas.map((d) => d.traceId), deltas.map((d) => isoFromNs(d.startNs))]);
     for (let i = 0; i < deltas.length; i += CHUNK) {
       await tx.query(UPSERT_TRACES_SQL, [projectId, ...traceColumns(deltas.slice(i, i + CHUNK))]);
     }

@@ -31,6 +31,10 @@ export interface OverviewMetrics {
   // Additive:
   cacheReadTokens: number;
   unpricedCallCount: number;
+  /** True when the percentiles are exact nearest-rank values; false when read from histograms (≤ 1 % relative error). */
+  latencyExact?: boolean;
+  /** Seconds the oldest not-yet-rolled-up hour has waited (0 when none). Answers stay exact meanwhile (read raw). */
+  rollupLagSeconds?: number;
 }
 
 export const INTERVALS = ["1m", "5m", "15m", "1h", "6h", "1d", "1w", "1mo"] as const;

@@ -7,6 +7,7 @@ import { bootstrap } from "@/lib/bootstrap";
 import type { PrepareContext } from "@/lib/ingest/prepare";
 import { loadPriceIndex } from "@/lib/db/prices";
 import { scheduleRetention } from "@/lib/retention";
+import { ensureRollupWorker } from "@/lib/metrics/rollup-worker";
 
 export interface Runtime {
   db: Db;
@@ -39,6 +40,7 @@ async function create(): Promise<Runtime> {
   const db = await openDb({ databaseUrl: e.DATABASE_URL, dataDir: e.SKEIN_DATA_DIR, poolSize: e.SKEIN_DB_POOL });
   const runtime = await buildRuntime(db, e);
   scheduleRetention(db);
+  ensureRollupWorker(db);
   return runtime;
 }
 
