@@ -71,13 +71,13 @@ function addHistogram(grid: AggGrid, rows: { b: number; g: string; idx: number; 
   for (const r of rows) addToHistogram(cell(grid, Number(r.b), r.g).latency, Number(r.idx), Number(r.n));
 }
 
-async function run<T extends Record<string, unknown>>(q: Querier, build: (a: SqlArgs) => string): Promise<T[]> {
+export async function run<T extends Record<string, unknown>>(q: Querier, build: (a: SqlArgs) => string): Promise<T[]> {
   const a = new SqlArgs();
   const text = build(a);
   return q.query<T>(text, a.values);
 }
 
-async function spanBounds(q: Querier, s: ReadScope, plan: WindowPlan): Promise<SpanBounds | null> {
+export async function spanBounds(q: Querier, s: ReadScope, plan: WindowPlan): Promise<SpanBounds | null> {
   const rows = await run<{ lo: string | null; hi: string | null }>(q, (a) => rawBoundsSql(a, s, plan));
   // spans.start_time is start_ns truncated to µs; widen by 1 ms each side.
   const ranges: TimeRange[] = rows.flatMap((r) =>
@@ -142,8 +142,14 @@ export interface Collected {
   lagSeconds: number;
 }
 
-/** Plans the window against the dirty hours and reads it, all in one snapshot. */
-export async function collect(db: Db, s: ReadScope, needs: Needs, opts: PlanOptions): Promise<Collected> {
+/** Plans the window against the dirty hours and reads it, all in one snapshot; `also` reads more in that snapshot. */
+export async function collect(
+  db: Db,
+  s: ReadScope,
+  needs: Needs,
+  opts: PlanOptions,
+  also?: (tx: Querier, plan: WindowPlan) => Promise<void>,
+): Promise<Collected> {
   const from = s.filter.from.getTime();
   const to = s.filter.to.getTime();
   return db.transaction(async (tx) => {
@@ -151,6 +157,7 @@ export async function collect(db: Db, s: ReadScope, needs: Needs, opts: PlanOpti
     const dirty = opts.rollups ? await dirtyHoursIn(tx, s.filter.projectId, from, to) : new Set<number>();
     const plan = planWindow(from, to, dirty, opts);
     const grid = await collectPlanned(tx, s, plan, needs);
+    if (also) await also(tx, plan);
     const [lag] = await tx.query<{ seconds: number | null }>(
       `select extract(epoch from now() - min(marked_at))::float8 as seconds from metrics_dirty_hours where project_id = $1`,
       [s.filter.projectId],

@@ -1,7 +1,8 @@
-// Query-string schemas of GET /api/metrics/overview and /api/metrics/timeseries.
+// Query-string schemas of GET /api/metrics/overview, /timeseries and /breakdown.
 // from/to default to the last 24 hours; the window is [from, to) of trace start times.
 import { z } from "zod";
 import { BadRequestError } from "@/lib/errors";
+import { BREAKDOWN_BYS, type BreakdownBy } from "./breakdown-types";
 import type { TimeseriesQuery } from "./timeseries";
 import { GROUP_BYS, INTERVALS, TIMESERIES_METRICS, type MetricsFilter } from "./types";
 
@@ -52,4 +53,11 @@ export function parseOverviewQuery(url: URL, projectId: number, now = new Date()
 export function parseTimeseriesQuery(url: URL, projectId: number, now = new Date()): TimeseriesQuery {
   const q = timeseriesQuery.parse(params(url));
   return { filter: toFilter(q, projectId, now), interval: q.interval, metric: q.metric, groupBy: q.groupBy ?? null };
+}
+
+export const breakdownQuery = metricsFilterQuery.extend({ by: z.enum(BREAKDOWN_BYS) });
+
+export function parseBreakdownQuery(url: URL, projectId: number, now = new Date()): { filter: MetricsFilter; by: BreakdownBy } {
+  const q = breakdownQuery.parse(params(url));
+  return { filter: toFilter(q, projectId, now), by: q.by };
 }

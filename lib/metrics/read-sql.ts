@@ -122,7 +122,7 @@ const SPAN_DIM: Record<"model" | "provider", string> = { model: SPAN_MODEL, prov
 /** Spans start_time ranges [lo, hi] (ISO) covering every span of the raw ranges' traces. */
 export type SpanBounds = readonly (readonly [string, string])[];
 
-function rawTraceWhere(a: SqlArgs, s: ReadScope, plan: Pick<WindowPlan, "raw">): string {
+export function rawTraceWhere(a: SqlArgs, s: ReadScope, plan: Pick<WindowPlan, "raw">): string {
   const f = s.filter;
   const parts = [`t.project_id = ${a.add(f.projectId)}`, `(${rangesSql(a, "t.start_time", plan.raw)})`];
   if (f.agent) parts.push(`t.agent_name = ${a.add(f.agent)}`);
@@ -131,7 +131,7 @@ function rawTraceWhere(a: SqlArgs, s: ReadScope, plan: Pick<WindowPlan, "raw">):
   return parts.join(" and ");
 }
 
-function billableSpanWhere(a: SqlArgs, s: ReadScope, bounds: SpanBounds): string {
+export function billableSpanWhere(a: SqlArgs, s: ReadScope, bounds: SpanBounds): string {
   const f = s.filter;
   const parts = [
     `s.project_id = ${a.add(f.projectId)}`,
