@@ -30,7 +30,7 @@ function record(label: string, ms: number): void {
 
 /** "insert spans", "upsert traces", … : the statement's verb and table, never its values. */
 function labelOf(text: string): string {
-  const m = /^\s*(insert into|select|create table if not exists|update|delete from)\s+"?([a-z_]+)/i.exec(text);
+  const m = /^\s*(insert into|select|create table if not exists|update|delete from|copy|savepoint|release savepoint|rollback to savepoint)\s+"?([a-z_]+)/i.exec(text);
   if (!m) return "other";
   const verb = m[1]!.toLowerCase().split(" ")[0]!;
   return `${verb} ${m[2]!.toLowerCase()}`;
@@ -49,6 +49,8 @@ async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
 function timedDb(db: Db): Db {
   const wrap = (q: Querier, prefix: string): Querier => ({
     query: <T extends Row>(text: string, params?: unknown[]) => timed(`${prefix}${labelOf(text)}`, () => q.query<T>(text, params)),
+    // Keep the transaction's COPY (PostgreSQL): without it writeSpanBatch takes the unnest path.
+    ...(q.copyIn ? { copyIn: (statement: string, data: string) => timed(`${prefix}${labelOf(statement)}`, () => q.copyIn!(statement, data)) } : {}),
   });
   return {
     kind: db.kind,

@@ -1,11 +1,13 @@
 // Opens the database: embedded PGlite (data under SKEIN_DATA_DIR) when
 // DATABASE_URL is unset, PostgreSQL through postgres.js when it is set.
 // Both are exposed as the same small interface: raw parameterized SQL for the
-// hot paths (bulk unnest statements) and a drizzle instance for everything else.
+// hot paths (bulk unnest statements, COPY on PostgreSQL) and a drizzle instance for everything else.
 import path from "node:path";
 import fs from "node:fs";
+import net from "node:net";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "@/drizzle/schema";
+import { copyInPostgres } from "./copy";
 
 export type Schema = typeof schema;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- both drivers' HKTs differ; queries only use the shared PgDatabase surface
@@ -15,6 +17,8 @@ export type Row = Record<string, unknown>;
 
 export interface Querier {
   query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** PostgreSQL transactions only: runs `copy … from stdin` with `data` (COPY text format). */
+  copyIn?(statement: string, data: string): Promise<void>;
 }
 
 export interface Db extends Querier {
@@ -69,7 +73,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   // Two clients: drizzle replaces a client's serializers (PERF.md), and the raw
   // hot path passes its own text-encoded arrays.
-  const raw = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 5 });
+  const raw = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 5, ...noDelaySocket(url) });
   const ormClient = postgres(url, { max: 2, onnotice: () => {}, connect_timeout: 5 });
   const orm = drizzle(ormClient, { schema }) as unknown as Orm;
   // Several Skein processes may start at once against one PostgreSQL.
@@ -89,11 +93,41 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
     },
     async transaction<T>(fn: (tx: Querier) => Promise<T>) {
       return (await raw.begin((tx) =>
-        fn({ query: async <R extends Row>(t: string, p?: unknown[]) => (await tx.unsafe(t, p as never[])) as unknown as R[] }),
+        fn({
+          query: async <R extends Row>(t: string, p?: unknown[]) => (await tx.unsafe(t, p as never[])) as unknown as R[],
+          copyIn: (statement: string, data: string) => copyInPostgres(tx, statement, data),
+        }),
       )) as T;
     },
     async close() {
       await Promise.all([raw.end({ timeout: 5 }), ormClient.end({ timeout: 5 })]);
+    },
+  };
+}
+
+/**
+ * postgres.js never sets TCP_NODELAY, and Nagle + delayed ACK stall every COPY over
+ * TCP by ~40–90 ms (PERF.md). For a single-host TCP URL this hands postgres.js a
+ * socket that is still connecting, so its own connect timeout, error and close
+ * handling stay as they are; unix sockets and multi-host URLs keep the default.
+ */
+function noDelaySocket(url: string): { socket?: (o: { host: string[]; port: number[] }) => net.Socket } {
+  let single = false;
+  try {
+    const u = new URL(url);
+    single = u.hostname !== "" && !u.hostname.includes(",") && !u.searchParams.has("host") && !u.searchParams.has("port");
+  } catch {
+    // A multi-host URL ("h1:5432,h2:5432") is not a WHATWG URL.
+  }
+  if (!single) return {};
+  return {
+    socket: (o) => {
+      const host = o.host[0] ?? "localhost";
+      const port = o.port[0] ?? 5432;
+      const sock = net.connect({ host, port, noDelay: true });
+      // postgres.js reads these for TLS servername and connection error messages.
+      Object.assign(sock, { host, port });
+      return sock;
     },
   };
 }

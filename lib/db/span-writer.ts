@@ -3,6 +3,7 @@
 // Only spans actually inserted (not re-sent duplicates) feed the trace summaries,
 // so re-sending a batch changes nothing.
 import type { Querier } from "./client";
+import { copyValue } from "./copy";
 
 export interface SpanRow {
   traceId: string;
@@ -61,10 +62,30 @@ const CHUNK = 2000;
 
 /** ISO-8601 with microseconds from Unix nanoseconds (timestamptz keeps µs). */
 export function isoFromNs(ns: bigint): string {
+  if (ns >= 0n && ns < FAST_ISO_LIMIT_NS) {
+    const us = Number(ns / 1000n); // exact: below 2^53
+    const ms = Math.floor(us / 1000);
+    const sec = Math.floor(ms / 1000);
+    // Spans of one batch mostly share a second: format the date and time once.
+    if (sec !== isoSecond) {
+      isoSecond = sec;
+      isoPrefix = new Date(sec * 1000).toISOString().slice(0, 20); // …ss.
+    }
+    return `${isoPrefix}${pad3(ms - sec * 1000)}${pad3(us - ms * 1000)}Z`;
+  }
   const ms = ns / 1_000_000n;
   const micros = (ns / 1000n) % 1000n;
   const iso = new Date(Number(ms)).toISOString(); // …sss Z
   return `${iso.slice(0, 23)}${(micros < 0n ? -micros : micros).toString().padStart(3, "0")}Z`;
+}
+
+/** Below this (year 2255) µs fit a double exactly and toISOString has a 4-digit year. */
+const FAST_ISO_LIMIT_NS = 9_000_000_000_000_000_000n;
+let isoSecond = -1;
+let isoPrefix = "";
+
+function pad3(n: number): string {
+  return n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`;
 }
 
 /** Postgres array literal for text[] (quotes every element). */
@@ -120,6 +141,50 @@ select $1::int4, ${SPAN_COLUMNS.map(([c, t]) => `u.${c}::${t}`).join(", ")}
     as u(${SPAN_COLUMNS.map(([c]) => c).join(", ")})
 on conflict do nothing
 returning trace_id, span_id`;
+
+const COPY_SPANS_SQL = `copy spans (project_id, ${SPAN_COLUMNS.map(([c]) => c).join(", ")}) from stdin`;
+
+/** The batch as COPY text: the same values, in the same column order, as INSERT_SPANS_SQL's arrays. */
+function spansCopyText(projectId: number, rows: SpanRow[]): string {
+  const pid = String(projectId);
+  let out = "";
+  for (const r of rows) {
+    out +=
+      `${pid}\t${copyValue(r.traceId)}\t${copyValue(r.spanId)}\t${copyValue(r.parentSpanId)}\t${isoFromNs(r.startNs)}` +
+      `\t${r.startNs}\t${r.durationNs}\t${copyValue(r.name)}\t${r.kind}\t${r.statusCode}\t${copyValue(r.errorType)}` +
+      `\t${copyValue(r.operation)}\t${copyValue(r.provider)}\t${copyValue(r.requestModel)}\t${copyValue(r.responseModel)}` +
+      `\t${num(r.inputTokens)}\t${num(r.outputTokens)}\t${num(r.cacheReadTokens)}\t${num(r.cacheWriteTokens)}` +
+      `\t${num(r.reasoningTokens)}\t${r.billable}\t${copyValue(r.usageScope)}\t${num(r.costPico)}\t${num(r.priceId)}` +
+      `\t${num(r.reportedCostUsd)}\t${copyValue(r.agentName)}\t${copyValue(r.toolName)}\t${copyValue(r.conversationId)}` +
+      `\t${copyValue(r.userId)}\t${copyValue(r.serviceName)}\t${copyValue(r.environment)}\t${copyValue(r.resourceHash)}` +
+      `\t${copyValue(pgTextArray(r.finishReasons))}\t${copyValue(r.attributes)}\t${copyValue(r.events)}\t${r.droppedKeyCount}\n`;
+  }
+  return out;
+}
+
+function num(v: number | bigint | null): string {
+  return v === null ? "\\N" : String(v);
+}
+
+const COPY_SAVEPOINT = "skein_spans_copy";
+
+/**
+ * Optimistic COPY (PostgreSQL): inside a savepoint, COPY the whole batch straight into
+ * spans, so every row is new. A unique violation means some span is already stored (a
+ * re-send): roll back to the savepoint and let the caller insert with ON CONFLICT.
+ */
+async function copySpans(tx: Querier, copyIn: NonNullable<Querier["copyIn"]>, projectId: number, rows: SpanRow[]): Promise<boolean> {
+  await tx.query(`savepoint ${COPY_SAVEPOINT}`);
+  try {
+    await copyIn(COPY_SPANS_SQL, spansCopyText(projectId, rows));
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== "23505") throw err;
+    await tx.query(`rollback to savepoint ${COPY_SAVEPOINT}`);
+    return false;
+  }
+  await tx.query(`release savepoint ${COPY_SAVEPOINT}`);
+  return true;
+}
 
 function str(v: string | number | bigint | boolean | null): string | null {
   return v === null ? null : String(v);
@@ -430,14 +495,19 @@ export async function writeSpanBatch(tx: Querier, projectId: number, batch: Span
       [projectId, [...batch.resources.keys()], [...batch.resources.values()]],
     );
   }
-  const inserted: SpanRow[] = [];
-  for (let i = 0; i < batch.spans.length; i += CHUNK) {
-    const chunk = batch.spans.slice(i, i + CHUNK);
-    const rows = await tx.query<{ trace_id: string; span_id: string }>(INSERT_SPANS_SQL, [projectId, ...spanColumns(chunk)]);
-    if (rows.length === chunk.length) inserted.push(...chunk);
-    else {
-      const ids = new Set(rows.map((r) => `${r.trace_id}:${r.span_id}`));
-      for (const s of chunk) if (ids.has(`${s.traceId}:${s.spanId}`)) inserted.push(s);
+  let inserted: SpanRow[] = [];
+  const copyIn = tx.copyIn?.bind(tx);
+  if (copyIn && batch.spans.length > 0 && (await copySpans(tx, copyIn, projectId, batch.spans))) {
+    inserted = batch.spans;
+  } else {
+    for (let i = 0; i < batch.spans.length; i += CHUNK) {
+      const chunk = batch.spans.slice(i, i + CHUNK);
+      const rows = await tx.query<{ trace_id: string; span_id: string }>(INSERT_SPANS_SQL, [projectId, ...spanColumns(chunk)]);
+      if (rows.length === chunk.length) inserted.push(...chunk);
+      else {
+        const ids = new Set(rows.map((r) => `${r.trace_id}:${r.span_id}`));
+        for (const s of chunk) if (ids.has(`${s.traceId}:${s.spanId}`)) inserted.push(s);
+      }
     }
   }
   if (inserted.length > 0) {
