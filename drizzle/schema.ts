@@ -7,6 +7,7 @@ import {
   bigint,
   boolean,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -344,5 +345,93 @@ export const metricsLlmRollups = pgTable(
   },
   (t) => [
     primaryKey({ name: "metrics_llm_rollups_pk", columns: [t.projectId, t.grain, t.total, t.bucket, t.provider, t.model, t.agent, t.service, t.environment] }),
+  ],
+);
+
+// ---- Budgets and alerts (lib/budgets) -------------------------------------------
+
+export interface BudgetScopeJson {
+  agent?: string;
+  service?: string;
+  environment?: string;
+  model?: string;
+  provider?: string;
+  /** The raw end-user id as typed; compared against the pseudonymized column. */
+  userId?: string;
+  metadata?: Record<string, string>;
+}
+
+export type BudgetChannelJson = { type: "webhook"; url: string; secret: string } | { type: "slack"; url: string } | { type: "email"; to: string };
+
+export const budgets = pgTable(
+  "budgets",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    id: integer("id").generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    scope: jsonb("scope").$type<BudgetScopeJson>().notNull(),
+    period: text("period", { enum: ["day", "week", "month", "rolling"] }).notNull(),
+    windowHours: integer("window_hours"),
+    timezone: text("timezone").notNull().default("UTC"),
+    amountMicroUsd: bigint("amount_micro_usd", { mode: "number" }).notNull(),
+    thresholds: integer("thresholds").array().notNull(),
+    forecast: boolean("forecast").notNull().default(false),
+    /** Webhook secrets are kept as given: they sign every delivery. */
+    channels: jsonb("channels").$type<BudgetChannelJson[]>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "budgets_pk", columns: [t.projectId, t.id] })],
+);
+
+/**
+ * Fired alerts. The unique key is what makes a threshold fire at most once per
+ * budget period, whatever re-sent spans, restarts or concurrent processes do.
+ */
+export const budgetAlerts = pgTable(
+  "budget_alerts",
+  {
+    projectId: integer("project_id").notNull(),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    budgetId: integer("budget_id").notNull(),
+    periodStart: timestamp("period_start", { withTimezone: true }).notNull(),
+    periodEnd: timestamp("period_end", { withTimezone: true }).notNull(),
+    kind: text("kind", { enum: ["threshold", "forecast"] }).notNull(),
+    threshold: integer("threshold").notNull(),
+    firedAt: timestamp("fired_at", { withTimezone: true }).notNull().defaultNow(),
+    spentPico: bigint("spent_pico", { mode: "bigint" }).notNull(),
+    forecastPico: bigint("forecast_pico", { mode: "bigint" }),
+    amountMicroUsd: bigint("amount_micro_usd", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "budget_alerts_pk", columns: [t.projectId, t.id] }),
+    uniqueIndex("budget_alerts_once_idx").on(t.projectId, t.budgetId, t.periodStart, t.kind, t.threshold),
+    foreignKey({ name: "budget_alerts_budget_fk", columns: [t.projectId, t.budgetId], foreignColumns: [budgets.projectId, budgets.id] }).onDelete("cascade"),
+  ],
+);
+
+/** One row per delivery attempt; pending rows are the retry queue (claimed with SKIP LOCKED). */
+export const alertDeliveries = pgTable(
+  "alert_deliveries",
+  {
+    projectId: integer("project_id").notNull(),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    alertId: bigint("alert_id", { mode: "number" }).notNull(),
+    channelIndex: integer("channel_index").notNull(),
+    attempt: integer("attempt").notNull(),
+    status: text("status", { enum: ["pending", "ok", "failed"] }).notNull(),
+    httpStatus: integer("http_status"),
+    /** A fixed reason ("timeout", "network", "smtp not configured"), never response content. */
+    error: text("error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: "alert_deliveries_pk", columns: [t.projectId, t.id] }),
+    index("alert_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("alert_deliveries_alert_idx").on(t.projectId, t.alertId),
+    foreignKey({ name: "alert_deliveries_alert_fk", columns: [t.projectId, t.alertId], foreignColumns: [budgetAlerts.projectId, budgetAlerts.id] }).onDelete("cascade"),
   ],
 );

@@ -8,6 +8,7 @@ import type { PrepareContext } from "@/lib/ingest/prepare";
 import { loadPriceIndex } from "@/lib/db/prices";
 import { scheduleRetention } from "@/lib/retention";
 import { ensureRollupWorker } from "@/lib/metrics/rollup-worker";
+import { ensureBudgetWorker } from "@/lib/budgets/worker";
 
 export interface Runtime {
   db: Db;
@@ -41,6 +42,7 @@ async function create(): Promise<Runtime> {
   const runtime = await buildRuntime(db, e);
   scheduleRetention(db);
   ensureRollupWorker(db);
+  ensureBudgetWorker(db);
   return runtime;
 }
 
