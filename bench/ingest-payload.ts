@@ -4,6 +4,7 @@
 // attributes real instrumentations send (so the privacy filter does real work).
 import { randomBytes } from "node:crypto";
 import { ExportTraceServiceRequestType } from "../lib/otlp/trace-schema";
+import { createRng } from "@/lib/prng";
 
 export const SPANS_PER_TRACE = 16; // 1 agent root + 8 chat calls + 7 tool calls
 
@@ -46,16 +47,9 @@ const i = (key: string, v: number): KeyValue => ({ key, value: { intValue: v } }
 const d = (key: string, v: number): KeyValue => ({ key, value: { doubleValue: v } });
 const sa = (key: string, v: string[]): KeyValue => ({ key, value: { arrayValue: { values: v.map((x) => ({ stringValue: x })) } } });
 
-/** Small deterministic PRNG (mulberry32) so payload shapes repeat across runs. */
+/** Deterministic numbers in [0, 1) (lib/prng.ts, mulberry32). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 interface PbSpan {

@@ -7,6 +7,7 @@ import net from "node:net";
 import { once } from "node:events";
 import postgres from "postgres";
 import { isoFromNs } from "../lib/db/span-writer";
+import { createRng } from "@/lib/prng";
 
 export const SPANS_PER_TRACE = 8;
 
@@ -40,15 +41,9 @@ export function noDelaySql(url: string): postgres.Sql {
   return postgres(url, options as postgres.Options<Record<string, postgres.PostgresType>>);
 }
 
+/** Deterministic numbers in [0, 1) (lib/prng.ts, mulberry32). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 const SPAN_COLUMNS =

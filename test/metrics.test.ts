@@ -17,6 +17,7 @@ import { flushRollups, rollupLag, runRollups } from "@/lib/metrics/rollup-worker
 import { RELATIVE_ERROR } from "@/lib/metrics/histogram";
 import type { MetricsFilter, OverviewMetrics } from "@/lib/metrics/types";
 import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
+import { createRng } from "@/lib/prng";
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -29,15 +30,9 @@ const MODELS = [
 ];
 const AGENTS = ["planner", "billing", "support"];
 
+/** Deterministic numbers in [0, 1) (lib/prng.ts, mulberry32). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 interface Span {

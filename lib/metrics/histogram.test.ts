@@ -11,17 +11,11 @@ import {
   mergeHistogram,
   nearestRank,
 } from "./histogram";
+import { createRng } from "@/lib/prng";
 
-/** Deterministic pseudo-random numbers (mulberry32). */
+/** Deterministic numbers in [0, 1) (lib/prng.ts, mulberry32). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 /** Log-uniform latencies from 0.01 ms to 2 h. */

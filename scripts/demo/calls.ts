@@ -1,5 +1,5 @@
 import { MODELS, sampleCallDurationMs, sampleUsage, type ModelId, type ModelSpec, type Usage, type UsageRequest } from "./models";
-import type { Rng } from "./prng";
+import type { Rng } from "@/lib/prng";
 
 /** Who a run is for; only identifier-shaped values, never content. */
 export interface Caller {

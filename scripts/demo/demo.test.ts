@@ -7,7 +7,7 @@ import { FLEET } from "./fleet";
 import { parseDemoArgs } from "./options";
 import { countSpans, walkSpans, type SpanPlan } from "./plan";
 import { TrafficPlanner, type PlannedTrace } from "./planner";
-import { createRng } from "./prng";
+import { createRng } from "@/lib/prng";
 import { runDemo } from "./run-demo";
 
 const END = Date.parse("2026-11-23T12:00:00Z");

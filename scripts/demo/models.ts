@@ -1,4 +1,4 @@
-import type { Rng } from "./prng";
+import type { Rng } from "@/lib/prng";
 
 /** The models the demo fleet calls, with enough behaviour to make plausible usage and latency. */
 export type ModelId =

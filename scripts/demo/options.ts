@@ -1,5 +1,5 @@
 import { DemoError } from "./errors";
-import { hashString } from "./prng";
+import { hashString } from "@/lib/prng";
 
 export interface DemoOptions {
   /** Skein's origin, without a trailing slash; exporters post to `${url}/v1/traces`. */

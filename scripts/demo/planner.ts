@@ -1,7 +1,7 @@
 import type { ScenarioContext } from "./calls";
 import { FLEET, RUNAWAY_SERVICE, type ServiceSpec } from "./fleet";
 import type { SpanPlan } from "./plan";
-import { createRng, type Rng } from "./prng";
+import { createRng, type Rng } from "@/lib/prng";
 import { createCallerPool, outageWindow, pickRunaways, scheduleStarts, type CallerPool, type TimeWindow } from "./traffic";
 
 const HOUR_MS = 3_600_000;

@@ -5,7 +5,7 @@ import { defaultResource, resourceFromAttributes } from "@opentelemetry/resource
 import { BatchSpanProcessor, TracerProvider, type IdGenerator, type SpanExporter } from "@opentelemetry/sdk-trace";
 import { DemoError } from "./errors";
 import type { Protocol, ServiceSpec } from "./fleet";
-import type { Rng } from "./prng";
+import type { Rng } from "@/lib/prng";
 
 type ExportCallback = Parameters<SpanExporter["export"]>[1];
 type ExportResult = Parameters<ExportCallback>[0];

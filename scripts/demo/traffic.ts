@@ -1,5 +1,5 @@
 import type { Caller } from "./calls";
-import type { Rng } from "./prng";
+import type { Rng } from "@/lib/prng";
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;

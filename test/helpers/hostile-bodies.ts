@@ -3,6 +3,7 @@
 import zlib from "node:zlib";
 import { ExportTraceServiceRequestType } from "@/lib/otlp/trace-schema";
 import { hexId, idBytes, type Obj } from "./otlp-client";
+import { createRng } from "@/lib/prng";
 
 /** gzip of `mib` MiB of zeros, compressed from one reused 1 MiB buffer (~1 KB out per MiB in). */
 export function gzipZeros(mib: number): Promise<Buffer> {
@@ -127,14 +128,7 @@ export function bigBatch(traces: number, spansPerTrace: number, salt: number, st
 
 /** Deterministic shuffle (mulberry32), so a "random" arrival order is the same every run. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = createRng(seed).next;
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

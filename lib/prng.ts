@@ -1,4 +1,4 @@
-/** A tiny seeded PRNG (mulberry32 core) so `--seed` reproduces the same fleet traffic. */
+/** A tiny seeded PRNG (mulberry32 core): reproducible demo traffic (`--seed`), test data and benchmarks. */
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
