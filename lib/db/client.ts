@@ -49,7 +49,9 @@ async function openPglite(dataDir: string): Promise<Db> {
   const inMemory = dataDir.startsWith("memory://");
   const dir = inMemory ? dataDir : path.resolve(dataDir, "pgdata");
   if (!inMemory) fs.mkdirSync(dir, { recursive: true });
-  const pg = await PGlite.create(dir);
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  // pg_trgm backs the trace list's text search index (migration 0004).
+  const pg = await PGlite.create(dir, { extensions: { pg_trgm } });
   const orm = drizzle(pg, { schema }) as unknown as Orm;
   await migrate(drizzle(pg), { migrationsFolder: MIGRATIONS_DIR });
   return {

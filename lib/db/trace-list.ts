@@ -78,10 +78,12 @@ export async function listTraces(q: Querier, p: TraceListParams, cursor: Cursor 
   if (p.agent) where.push(`t.agent_name = ${arg(p.agent)}`);
   if (p.service) where.push(`t.service_name = ${arg(p.service)}`);
   if (p.environment) where.push(`t.environment = ${arg(p.environment)}`);
-  if (p.model) where.push(`${arg(p.model)} = any(t.models)`);
+  // `@>`, not `= any(…)`: only containment can use the GIN index on models.
+  if (p.model) where.push(`t.models @> array[${arg(p.model)}]::text[]`);
   if (p.q) {
     const pattern = arg(`%${escapeLike(p.q)}%`);
-    where.push(`(t.first_name ilike ${pattern} or t.agent_name ilike ${pattern} or t.trace_id = lower(${arg(p.q)}))`);
+    // One combined text, matching the trigram index expression (migration 0004).
+    where.push(`((t.first_name || ' ' || coalesce(t.agent_name, '')) ilike ${pattern} or t.trace_id = lower(${arg(p.q)}))`);
   }
   if (p.minCostUsd !== undefined) where.push(`t.cost_pico >= ${arg(String(BigInt(Math.round(p.minCostUsd * 1e6)) * 1_000_000n))}::int8`);
   if (p.minDurationMs !== undefined) where.push(`${DURATION_NS} >= ${arg(String(Math.round(p.minDurationMs * 1e6)))}::int8`);
