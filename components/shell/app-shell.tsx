@@ -16,7 +16,7 @@ const NAV = [
   { href: "/traces", label: "Traces", icon: ListTree, ready: true },
   { href: "/budgets", label: "Budgets", icon: Wallet, ready: false },
   { href: "/alerts", label: "Alerts", icon: Bell, ready: false },
-  { href: "/reports", label: "Reports", icon: FileText, ready: false },
+  { href: "/reports", label: "Reports", icon: FileText, ready: true },
   { href: "/settings", label: "Settings", icon: Settings, ready: true },
 ] as const;
 
