@@ -4,6 +4,7 @@
 import net from "node:net";
 import postgres from "postgres";
 import { isoFromNs, type SpanRow } from "../lib/db/span-writer";
+import { copyInPostgres } from "../lib/db/copy";
 
 /** Same columns, same order, as lib/db/span-writer.ts's insert. */
 export const COPY_COLUMNS = [
@@ -68,33 +69,9 @@ function result(rows: number, ms: number, rowsPerCopy: number): CopyResult {
   return { rows, seconds: ms / 1000, rowsPerSec: Math.round(rows / (ms / 1000)), rowsPerCopy };
 }
 
-/**
- * Runs `copy … from stdin` and streams `chunks` into it; resolves after the server's
- * CommandComplete. postgres.js 3.4.9 reports an error raised after the stream has
- * ended (a unique violation, a bad value) only through the query's reject, which is
- * ignored once the query resolved to the stream: the COPY would hang forever. Hooking
- * `reject` before the query runs surfaces those errors.
- */
-export async function copyFromStdin(sql: postgres.Sql | postgres.TransactionSql, statement: string, chunks: Iterable<string>): Promise<void> {
-  let fail: (err: unknown) => void = () => {};
-  const failed = new Promise<never>((_, reject) => (fail = reject));
-  failed.catch(() => {});
-  const query = sql.unsafe(statement) as unknown as postgres.PendingQuery<postgres.Row[]> & { reject: (err: unknown) => void };
-  const reject = query.reject;
-  query.reject = (err: unknown) => {
-    fail(err);
-    reject(err);
-  };
-  const stream = await Promise.race([query.writable(), failed]);
-  const done = new Promise<void>((resolve, rejectDone) => {
-    stream.once("error", rejectDone);
-    stream.once("finish", () => resolve());
-  });
-  for (const chunk of chunks) {
-    if (!stream.write(chunk)) await Promise.race([new Promise((r) => stream.once("drain", r)), failed]);
-  }
-  stream.end();
-  await Promise.race([done, failed]);
+/** The same guarded COPY the ingest path uses (lib/db/copy.ts), fed chunk by chunk. */
+export function copyFromStdin(sql: postgres.Sql | postgres.TransactionSql, statement: string, chunks: Iterable<string>): Promise<void> {
+  return copyInPostgres(sql, statement, chunks);
 }
 
 function* copyChunks(projectId: number, rows: SpanRow[], from: number, to: number): Generator<string> {

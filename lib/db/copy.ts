@@ -22,7 +22,7 @@ export function copyValue(v: string | null): string {
  * the query's reject, which it ignores once the query has resolved to the stream,
  * so `finish` never fires: hooking `reject` before the query runs surfaces it.
  */
-export async function copyInPostgres(sql: postgres.Sql | postgres.TransactionSql, statement: string, data: string): Promise<void> {
+export async function copyInPostgres(sql: postgres.Sql | postgres.TransactionSql, statement: string, data: string | Iterable<string>): Promise<void> {
   let fail: (err: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {});
@@ -38,6 +38,12 @@ export async function copyInPostgres(sql: postgres.Sql | postgres.TransactionSql
     stream.once("finish", () => resolve());
   });
   done.catch(() => {});
-  stream.end(data);
+  if (typeof data === "string") stream.end(data);
+  else {
+    for (const chunk of data) {
+      if (!stream.write(chunk)) await Promise.race([new Promise((r) => stream.once("drain", r)), failed]);
+    }
+    stream.end();
+  }
   await Promise.race([done, failed]);
 }
