@@ -1,7 +1,7 @@
 // Every fixture ingests over real HTTP and yields exactly the figures in
 // expected.json, on PGlite and on PostgreSQL; re-sending changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getTraceSummary, listTraceSpans, type SpanView, type TraceSummary } from "@/lib/db/traces";
+import { getTraceDetail, getTraceSummary, listTraceSpans, type SpanView, type TraceSummary } from "@/lib/db/traces";
 import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
 import { startTestServer, type TestServer } from "./helpers/server";
 import { expectedFixtures as expected, fixtureFiles, fixtureTraceId, postFixture } from "./helpers/fixtures";
@@ -63,6 +63,14 @@ describe.each(BACKENDS)("fixtures over HTTP on %s", (backend) => {
     expect(summary.costUsd).toBeCloseTo(sum(billable, (s) => s.costUsd), 12);
     if (e.billableSpans > 0 && (e.inputTokens ?? 0) > 0) expect(summary.costUsd).toBeGreaterThan(0);
     for (const s of spans.filter((x) => !x.billable)) expect(s.costUsd).toBe(0);
+  });
+
+  it("reads a trace's spans through its time bounds exactly as without them (incl. the 2018 orphan)", async () => {
+    for (const file of fixtureFiles()) {
+      const detail = await getTraceDetail(t.db, server.runtime.defaultProjectId, fixtureTraceId(file));
+      expect(detail?.trace).toEqual(seen[file]!.summary);
+      expect(detail?.spans).toEqual(seen[file]!.spans);
+    }
   });
 
   it("prices the failover trace exactly from the built-in table", () => {

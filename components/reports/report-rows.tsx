@@ -26,7 +26,7 @@ export function ReportRows({ rows, groupBy }: { rows: CostReportRow[]; groupBy: 
   return (
     <ReportTable
       title={`Cost by ${groupBy.map((k) => KEY_LABELS[k].toLowerCase()).join(", ")}`}
-      subtitle={`${rows.length.toLocaleString("en-US")} row${rows.length === 1 ? "" : "s"}; grouped by model, a trace counts once per model it used`}
+      subtitle={`${rows.length.toLocaleString("en-US")} row${rows.length === 1 ? "" : "s"}${groupBy.includes("model") ? "; grouped by model, a trace counts once per model it used" : ""}`}
       columns={columns(groupBy)}
       rows={shown}
       rowKey={(r) => `${r.day ?? ""}\u0000${r.agent ?? ""}\u0000${r.model ?? ""}`}

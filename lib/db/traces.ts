@@ -1,5 +1,6 @@
 // Read queries for traces and spans, shaped as PRODUCT.md's TraceSummary and Span.
 import type { Querier } from "./client";
+import { isoFromNs } from "./span-writer";
 
 export type TraceStatus = "ok" | "error" | "incomplete";
 
@@ -117,12 +118,20 @@ export function toTraceSummary(r: TraceSummaryRow): TraceSummary {
   };
 }
 
-export async function getTraceSummary(q: Querier, projectId: number, traceId: string): Promise<TraceSummary | null> {
-  const rows = await q.query<TraceSummaryRow>(
-    `select ${TRACE_SUMMARY_COLUMNS} from traces t where t.project_id = $1 and t.trace_id = $2`,
+type SummaryWithBounds = TraceSummaryRow & { min_start_ns: string; max_end_ns: string };
+
+async function summaryRow(q: Querier, projectId: number, traceId: string): Promise<SummaryWithBounds | null> {
+  const rows = await q.query<SummaryWithBounds>(
+    `select ${TRACE_SUMMARY_COLUMNS}, t.min_start_ns::text as min_start_ns, t.max_end_ns::text as max_end_ns
+       from traces t where t.project_id = $1 and t.trace_id = $2`,
     [projectId, traceId],
   );
-  return rows[0] ? toTraceSummary(rows[0]) : null;
+  return rows[0] ?? null;
+}
+
+export async function getTraceSummary(q: Querier, projectId: number, traceId: string): Promise<TraceSummary | null> {
+  const row = await summaryRow(q, projectId, traceId);
+  return row ? toTraceSummary(row) : null;
 }
 
 type SpanRowOut = {
@@ -166,7 +175,19 @@ const json = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as
 
 const STATUS: SpanView["status"][] = ["unset", "ok", "error"];
 
-export async function listTraceSpans(q: Querier, projectId: number, traceId: string): Promise<SpanView[]> {
+/**
+ * A trace's spans. With `bounds` (the trace's min start / max end in ns) the query
+ * names its time range as parameters, so the planner prunes the day partitions
+ * (bench/traces.ts: 2.4 → 0.8 ms for a small trace among 33 partitions).
+ */
+export async function listTraceSpans(
+  q: Querier,
+  projectId: number,
+  traceId: string,
+  bounds?: { minStartNs: bigint; maxEndNs: bigint },
+): Promise<SpanView[]> {
+  const range = bounds ? `and s.start_time >= $3::timestamptz and s.start_time <= $4::timestamptz` : "";
+  const params: unknown[] = bounds ? [projectId, traceId, isoFromNs(bounds.minStartNs), isoFromNs(bounds.maxEndNs)] : [projectId, traceId];
   const rows = await q.query<SpanRowOut>(
     `select span_id, parent_span_id, name, kind, operation, s.provider,
             coalesce(response_model, request_model) as model, start_time,
@@ -177,9 +198,9 @@ export async function listTraceSpans(q: Querier, projectId: number, traceId: str
             p.provider as price_provider, p.model as price_model, p.input as price_input, p.output as price_output,
             p.cache_read as price_cache_read, p.cache_write as price_cache_write, p.effective_from as price_from
        from spans s left join prices p on p.id = s.price_id
-      where s.project_id = $1 and s.trace_id = $2
+      where s.project_id = $1 and s.trace_id = $2 ${range}
       order by s.start_ns, s.span_id`,
-    [projectId, traceId],
+    params,
   );
   return rows.map((r) => ({
     spanId: r.span_id,
@@ -229,7 +250,9 @@ export interface TraceDetail {
 }
 
 export async function getTraceDetail(q: Querier, projectId: number, traceId: string): Promise<TraceDetail | null> {
-  const trace = await getTraceSummary(q, projectId, traceId);
-  if (!trace) return null;
-  return { trace, spans: await listTraceSpans(q, projectId, traceId) };
+  const row = await summaryRow(q, projectId, traceId);
+  if (!row) return null;
+  // Span start times are stored truncated to µs, so [floor(min start), max end] holds every span.
+  const bounds = { minStartNs: BigInt(row.min_start_ns), maxEndNs: BigInt(row.max_end_ns) };
+  return { trace: toTraceSummary(row), spans: await listTraceSpans(q, projectId, traceId, bounds) };
 }
