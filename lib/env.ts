@@ -1,6 +1,13 @@
 // The only reader of process.env: zod-checked configuration.
 import { z } from "zod";
 
+/** An on/off variable: "1"/"true" or "0"/"false", off by default. */
+const flag = () =>
+  z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true");
+
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -16,10 +23,9 @@ const schema = z.object({
   /** Extra user-metadata attribute prefixes kept after the value-shape filter (comma-separated). */
   SKEIN_METADATA_PREFIXES: z.string().default("app."),
   /** Log one line per accepted OTLP request (counts only). */
-  SKEIN_LOG_REQUESTS: z
-    .enum(["0", "1", "true", "false"])
-    .default("0")
-    .transform((v) => v === "1" || v === "true"),
+  SKEIN_LOG_REQUESTS: flag(),
+  /** Print stack frames (never messages) of unexpected API errors. */
+  SKEIN_DEBUG_STACKS: flag(),
   /** postgres.js pool size. */
   SKEIN_DB_POOL: z.coerce.number().int().positive().default(10),
 });

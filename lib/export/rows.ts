@@ -1,7 +1,7 @@
 // Streams every trace (or span) matching the trace-list filters, page by page
 // over the keyset cursor, so memory stays constant however many rows there are.
 import type { Querier } from "@/lib/db/client";
-import { encodeCursor, decodeCursor, listTraces, type TraceListParams } from "@/lib/db/trace-list";
+import { decodeCursor, listTraces, type TraceListParams } from "@/lib/db/trace-list";
 import { listTraceSpans, type SpanView, type TraceSummary } from "@/lib/db/traces";
 
 const PAGE = 1000;
@@ -24,4 +24,3 @@ export async function* exportSpans(q: Querier, params: Omit<TraceListParams, "li
   }
 }
 
-export { encodeCursor };

@@ -11,6 +11,7 @@ import { resolveApiToken } from "@/lib/auth/api-tokens";
 import { resolveSession, SESSION_COOKIE, type Role } from "@/lib/auth/sessions";
 import { DEFAULT_PROJECT_SLUG } from "@/lib/bootstrap";
 import { errorFields, logEvent } from "@/lib/log";
+import { env } from "@/lib/env";
 import { getRuntime, type Runtime } from "@/lib/server/runtime";
 
 export type Principal =
@@ -91,7 +92,7 @@ export function toErrorResponse(err: unknown): Response {
   if (isTransientDbError(err)) return errorJson(503, "database unavailable, retry later", {}, 5);
   logEvent("api.failed", errorFields(err));
   // Stack frames only (file:line), never the message, which may quote data.
-  if (process.env.SKEIN_DEBUG_STACKS === "1" && err instanceof Error) process.stderr.write(`${(err.stack ?? "").split("\n").slice(1, 8).join("\n")}\n`);
+  if (env().SKEIN_DEBUG_STACKS && err instanceof Error) process.stderr.write(`${(err.stack ?? "").split("\n").slice(1, 8).join("\n")}\n`);
   return errorJson(500, "internal error");
 }
 
