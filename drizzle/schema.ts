@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   doublePrecision,
   foreignKey,
   index,
@@ -412,13 +413,120 @@ export const budgetAlerts = pgTable(
   ],
 );
 
+export type AlertRuleKind = "trace_cost" | "error_rate" | "p95_latency" | "unpriced_model";
+
+export interface RuleScopeJson {
+  agent?: string;
+  service?: string;
+  environment?: string;
+  model?: string;
+}
+
+/** Alert rules besides budgets: a runaway trace, error rate or p95 latency over a window, an unpriced model. */
+export const alertRules = pgTable(
+  "alert_rules",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    id: integer("id").generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["trace_cost", "error_rate", "p95_latency", "unpriced_model"] }).notNull(),
+    scope: jsonb("scope").$type<RuleScopeJson>().notNull(),
+    /** USD per trace, percent, or ms by kind; null for unpriced_model. */
+    threshold: doublePrecision("threshold"),
+    windowMinutes: integer("window_minutes"),
+    minTraces: integer("min_traces"),
+    enabled: boolean("enabled").notNull().default(true),
+    channels: jsonb("channels").$type<BudgetChannelJson[]>().notNull(),
+    /**
+     * Window rules (error rate, p95) move ok → firing → ok. Each move is a conditional
+     * UPDATE … WHERE state = <old> in the transaction that records the event, so only one
+     * process wins it; episode counts the firings and keys the events.
+     */
+    state: text("state", { enum: ["ok", "firing"] }).notNull().default("ok"),
+    episode: integer("episode").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "alert_rules_pk", columns: [t.projectId, t.id] })],
+);
+
+/** What alert rules fired (and resolved). Unique per rule, kind, episode and subject (trace id or model). */
+export const ruleEvents = pgTable(
+  "rule_events",
+  {
+    projectId: integer("project_id").notNull(),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    ruleId: integer("rule_id").notNull(),
+    kind: text("kind", { enum: ["fired", "resolved"] }).notNull(),
+    episode: integer("episode").notNull().default(0),
+    /** The trace id (trace_cost) or model name (unpriced_model); empty for window rules. */
+    subject: text("subject").notNull().default(""),
+    /** The measured value (USD, percent, ms) and the rule's limit at the time. */
+    value: doublePrecision("value"),
+    limitValue: doublePrecision("limit_value"),
+    windowStart: timestamp("window_start", { withTimezone: true }),
+    windowEnd: timestamp("window_end", { withTimezone: true }),
+    firedAt: timestamp("fired_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "rule_events_pk", columns: [t.projectId, t.id] }),
+    uniqueIndex("rule_events_once_idx").on(t.projectId, t.ruleId, t.kind, t.episode, t.subject),
+    foreignKey({ name: "rule_events_rule_fk", columns: [t.projectId, t.ruleId], foreignColumns: [alertRules.projectId, alertRules.id] }).onDelete("cascade"),
+  ],
+);
+
+/** Weekly or monthly cost reports sent through channels. */
+export const reportSchedules = pgTable(
+  "report_schedules",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    id: integer("id").generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    cadence: text("cadence", { enum: ["weekly", "monthly"] }).notNull(),
+    timezone: text("timezone").notNull().default("UTC"),
+    groupBy: text("group_by", { enum: ["day", "agent", "model"] }).notNull().default("day"),
+    enabled: boolean("enabled").notNull().default(true),
+    channels: jsonb("channels").$type<BudgetChannelJson[]>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "report_schedules_pk", columns: [t.projectId, t.id] })],
+);
+
+/** One row per schedule and period: the unique key makes each report go out once. */
+export const reportRuns = pgTable(
+  "report_runs",
+  {
+    projectId: integer("project_id").notNull(),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    scheduleId: integer("schedule_id").notNull(),
+    periodStart: timestamp("period_start", { withTimezone: true }).notNull(),
+    periodEnd: timestamp("period_end", { withTimezone: true }).notNull(),
+    /** true for "send now" runs from the browser (not part of the schedule's once-per-period key). */
+    manual: boolean("manual").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: "report_runs_pk", columns: [t.projectId, t.id] }),
+    uniqueIndex("report_runs_once_idx").on(t.projectId, t.scheduleId, t.periodStart).where(sql`not ${t.manual}`),
+    foreignKey({ name: "report_runs_schedule_fk", columns: [t.projectId, t.scheduleId], foreignColumns: [reportSchedules.projectId, reportSchedules.id] }).onDelete("cascade"),
+  ],
+);
+
 /** One row per delivery attempt; pending rows are the retry queue (claimed with SKIP LOCKED). */
 export const alertDeliveries = pgTable(
   "alert_deliveries",
   {
     projectId: integer("project_id").notNull(),
     id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
-    alertId: bigint("alert_id", { mode: "number" }).notNull(),
+    /** Exactly one of alert_id (budget alert), rule_event_id and report_run_id is set. */
+    alertId: bigint("alert_id", { mode: "number" }),
+    ruleEventId: bigint("rule_event_id", { mode: "number" }),
+    reportRunId: bigint("report_run_id", { mode: "number" }),
     channelIndex: integer("channel_index").notNull(),
     attempt: integer("attempt").notNull(),
     status: text("status", { enum: ["pending", "ok", "failed"] }).notNull(),
@@ -432,6 +540,11 @@ export const alertDeliveries = pgTable(
     primaryKey({ name: "alert_deliveries_pk", columns: [t.projectId, t.id] }),
     index("alert_deliveries_due_idx").on(t.status, t.nextAttemptAt),
     index("alert_deliveries_alert_idx").on(t.projectId, t.alertId),
+    index("alert_deliveries_rule_event_idx").on(t.projectId, t.ruleEventId),
+    index("alert_deliveries_report_run_idx").on(t.projectId, t.reportRunId),
     foreignKey({ name: "alert_deliveries_alert_fk", columns: [t.projectId, t.alertId], foreignColumns: [budgetAlerts.projectId, budgetAlerts.id] }).onDelete("cascade"),
+    foreignKey({ name: "alert_deliveries_rule_event_fk", columns: [t.projectId, t.ruleEventId], foreignColumns: [ruleEvents.projectId, ruleEvents.id] }).onDelete("cascade"),
+    foreignKey({ name: "alert_deliveries_report_run_fk", columns: [t.projectId, t.reportRunId], foreignColumns: [reportRuns.projectId, reportRuns.id] }).onDelete("cascade"),
+    check("alert_deliveries_one_source", sql`num_nonnulls(${t.alertId}, ${t.ruleEventId}, ${t.reportRunId}) = 1`),
   ],
 );

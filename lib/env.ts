@@ -26,6 +26,12 @@ const schema = z.object({
   SKEIN_LOG_REQUESTS: flag(),
   /** Print stack frames (never messages) of unexpected API errors. */
   SKEIN_DEBUG_STACKS: flag(),
+  /** Base URL people open Skein at (e.g. https://skein.example.com); makes links in alerts and reports absolute. */
+  SKEIN_PUBLIC_URL: z.string().url().optional(),
+  /** SMTP server for e-mail channels: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465. */
+  SKEIN_SMTP_URL: z.string().url().optional(),
+  /** Sender of e-mail alerts and reports. */
+  SKEIN_SMTP_FROM: z.string().min(3).default("Skein <skein@localhost>"),
   /** postgres.js pool size. */
   SKEIN_DB_POOL: z.coerce.number().int().positive().default(10),
 });

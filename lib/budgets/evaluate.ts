@@ -4,6 +4,7 @@
 // only a newly inserted row queues deliveries (in the same transaction).
 import type { Db, Querier } from "@/lib/db/client";
 import { budgets } from "@/drizzle/schema";
+import { queueDeliveries } from "@/lib/notify/outbox";
 import type { BudgetRow } from "./budget-store";
 import { forecastOvershoots } from "./forecast";
 import { budgetState, type BudgetState } from "./status";
@@ -24,10 +25,6 @@ select $1, $2, $3::timestamptz, $4::timestamptz, $5, $6, $7::int8, $8::int8, $9:
 on conflict (project_id, budget_id, period_start, kind, threshold) do nothing
 returning id::text as id`;
 
-const QUEUE_DELIVERIES_SQL = `
-insert into alert_deliveries (project_id, alert_id, channel_index, attempt, status, next_attempt_at)
-select $1, $2::int8, i, 1, 'pending', now() from generate_series(0, $3::int4 - 1) as i`;
-
 async function fire(db: Db, s: BudgetState, kind: "threshold" | "forecast", threshold: number, now: Date): Promise<FiredAlert | null> {
   const b = s.budget;
   // A rolling window also stays quiet while the same alert fired within the last window.
@@ -46,7 +43,7 @@ async function fire(db: Db, s: BudgetState, kind: "threshold" | "forecast", thre
       quietSince,
     ]);
     if (!row) return null;
-    if (b.channels.length > 0) await tx.query(QUEUE_DELIVERIES_SQL, [b.projectId, row.id, b.channels.length]);
+    await queueDeliveries(tx, b.projectId, "budget", row.id, b.channels.length);
     return { alertId: Number(row.id), budgetId: b.id, kind, threshold };
   });
 }

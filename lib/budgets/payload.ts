@@ -1,8 +1,10 @@
 // Content-free alert payloads: the generic webhook body (HMAC-signed) and the
 // Slack incoming-webhook message. Only budget configuration and sums go out.
-import { createHmac } from "node:crypto";
 import type { BudgetScopeJson } from "@/drizzle/schema";
+import { absoluteUrl, slackEscape, slackLink, usd, type Notice } from "@/lib/notify/notice";
 import { percentOf, picoToUsd, PICO_PER_MICRO } from "./status";
+
+export { signature } from "@/lib/notify/send";
 
 export interface AlertFacts {
   alertId: number;
@@ -49,10 +51,14 @@ export function tracesUrl(a: AlertFacts, publicUrl = ""): string {
     const v = a.scope[k];
     if (v !== undefined) qs.set(k, v);
   }
-  return `${publicUrl.replace(/\/+$/, "")}/traces?${qs.toString()}`;
+  return absoluteUrl(`/traces?${qs.toString()}`, publicUrl);
 }
 
 export function webhookBody(a: AlertFacts, sentAt: Date, publicUrl?: string): WebhookBody {
+  return { ...budgetWebhook(a, publicUrl), timestamp: Math.floor(sentAt.getTime() / 1000) };
+}
+
+function budgetWebhook(a: AlertFacts, publicUrl?: string): Omit<WebhookBody, "timestamp"> {
   const amountPico = BigInt(a.amountMicroUsd) * PICO_PER_MICRO;
   return {
     type: a.kind === "forecast" ? "budget.forecast" : "budget.threshold",
@@ -68,25 +74,45 @@ export function webhookBody(a: AlertFacts, sentAt: Date, publicUrl?: string): We
     forecastUsd: a.forecastPico === null ? null : picoToUsd(a.forecastPico),
     firedAt: a.firedAt.toISOString(),
     url: tracesUrl(a, publicUrl),
-    timestamp: Math.floor(sentAt.getTime() / 1000),
   };
 }
 
-/** `sha256=<hex HMAC-SHA256 of the raw body>` with the channel secret. */
-export function signature(rawBody: string, secret: string): string {
-  return `sha256=${createHmac("sha256", secret).update(rawBody, "utf8").digest("hex")}`;
+/** One line for lists, e-mail subjects and Slack: "Budget "X" reached 80 % ($8.00 of $10.00)". */
+export function budgetAlertTitle(a: AlertFacts): string {
+  const amountPico = BigInt(a.amountMicroUsd) * PICO_PER_MICRO;
+  const spent = usd(picoToUsd(a.spentPico));
+  const amount = usd(picoToUsd(amountPico));
+  if (a.kind === "forecast") return `Budget "${a.budgetName}" is forecast to reach ${usd(picoToUsd(a.forecastPico ?? 0n))} (budget ${amount})`;
+  return `Budget "${a.budgetName}" reached ${a.threshold} % (${spent} of ${amount})`;
 }
 
-const usd = (v: number) => `$${v.toFixed(2)}`;
-// Slack treats &, < and > as control characters in message text.
-const slackEscape = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 export function slackMessage(a: AlertFacts, publicUrl?: string): { text: string } {
-  const b = webhookBody(a, a.firedAt, publicUrl);
+  const b = budgetWebhook(a, publicUrl);
   const what =
     a.kind === "forecast"
       ? `is forecast to reach ${usd(b.forecastUsd ?? 0)} by the end of the period`
       : `reached ${a.threshold}% of its budget`;
-  const link = b.url.startsWith("http") ? ` <${b.url}|View traces>` : "";
-  return { text: `Budget "${slackEscape(a.budgetName)}" ${what}: ${usd(b.spentUsd)} of ${usd(b.amountUsd)} (${b.percent}%) spent since ${b.periodStart}.${link}` };
+  return { text: `Budget "${slackEscape(a.budgetName)}" ${what}: ${usd(b.spentUsd)} of ${usd(b.amountUsd)} (${b.percent}%) spent since ${b.periodStart}.${slackLink(b.url, "View traces")}` };
+}
+
+export function budgetNotice(a: AlertFacts, publicUrl?: string): Notice {
+  const b = budgetWebhook(a, publicUrl);
+  return {
+    webhook: { ...b },
+    slackText: slackMessage(a, publicUrl).text,
+    email: () =>
+      Promise.resolve({
+        subject: `[Skein] ${budgetAlertTitle(a)}`,
+        text: [
+          budgetAlertTitle(a) + ".",
+          "",
+          `Spent: ${usd(b.spentUsd)} of ${usd(b.amountUsd)} (${b.percent} %)`,
+          ...(b.forecastUsd === null ? [] : [`Forecast for the period: ${usd(b.forecastUsd)}`]),
+          `Period: ${b.periodStart} – ${b.periodEnd}`,
+          `Project: ${a.projectSlug}`,
+          "",
+          `Traces: ${b.url}`,
+        ].join("\n"),
+      }),
+  };
 }

@@ -1,10 +1,14 @@
-// The in-process budget worker: every 15 s it evaluates every budget (so an alert
-// fires within a minute of the span that crossed a threshold) and sends due
-// deliveries. Database constraints and SKIP LOCKED make it safe in any number
-// of processes. Failures back off up to 5 minutes.
+// The in-process alert worker: every 15 s it evaluates every budget and alert
+// rule (so an alert fires within a minute of the span that crossed a line),
+// queues due scheduled reports, and sends due deliveries. Database constraints,
+// conditional updates and SKIP LOCKED make it safe in any number of processes.
+// Failures back off up to 5 minutes.
 import type { Db } from "@/lib/db/client";
 import { errorFields, logEvent } from "@/lib/log";
-import { runDeliveries, type DeliveryOptions } from "./deliver";
+import { runDeliveries, type DeliveryOptions } from "@/lib/notify/outbox";
+import { LOADERS } from "@/lib/notify/sources";
+import { evaluateRules } from "@/lib/alerts/evaluate";
+import { queueDueReports } from "@/lib/reports/schedule-run";
 import { evaluateBudgets } from "./evaluate";
 import { loadPseudonymKey } from "./spend";
 
@@ -14,11 +18,21 @@ export interface BudgetWorkerOptions extends DeliveryOptions {
 
 const workers = new WeakMap<Db, { stop(): void }>();
 
+export interface PassResult {
+  fired: number;
+  rules: number;
+  reports: number;
+  delivered: number;
+  failed: number;
+}
+
 /** One evaluation and delivery pass (what the worker runs each tick). */
-export async function runBudgetPass(db: Db, opts: DeliveryOptions = {}, now?: Date): Promise<{ fired: number; delivered: number; failed: number }> {
+export async function runBudgetPass(db: Db, opts: DeliveryOptions = {}, now?: Date): Promise<PassResult> {
   const fired = await evaluateBudgets(db, await loadPseudonymKey(db), now);
-  const d = await runDeliveries(db, opts);
-  return { fired: fired.length, delivered: d.ok, failed: d.failed };
+  const rules = await evaluateRules(db, now);
+  const reports = await queueDueReports(db, now);
+  const d = await runDeliveries(db, LOADERS, opts);
+  return { fired: fired.length, rules: rules.length, reports: reports.length, delivered: d.ok, failed: d.failed };
 }
 
 /** Starts the worker for this database once (later calls do nothing). */
@@ -34,12 +48,12 @@ export function ensureBudgetWorker(db: Db, opts: BudgetWorkerOptions = {}): void
     runBudgetPass(db, opts)
       .then((r) => {
         failures = 0;
-        if (r.fired > 0 || r.failed > 0) logEvent("budgets.pass", r);
+        if (r.fired > 0 || r.rules > 0 || r.reports > 0 || r.failed > 0) logEvent("alerts.pass", { ...r });
       })
       .catch((err: unknown) => {
         failures++;
         resumeAt = Date.now() + Math.min(300_000, everyMs * 2 ** failures);
-        logEvent("budgets.pass_failed", { ...errorFields(err), failures });
+        logEvent("alerts.pass_failed", { ...errorFields(err), failures });
       })
       .finally(() => {
         running = false;

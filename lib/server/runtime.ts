@@ -9,6 +9,7 @@ import { loadPriceIndex } from "@/lib/db/prices";
 import { scheduleRetention } from "@/lib/retention";
 import { ensureRollupWorker } from "@/lib/metrics/rollup-worker";
 import { ensureBudgetWorker } from "@/lib/budgets/worker";
+import { sendOptions } from "@/lib/notify/config";
 
 export interface Runtime {
   db: Db;
@@ -42,7 +43,7 @@ async function create(): Promise<Runtime> {
   const runtime = await buildRuntime(db, e);
   scheduleRetention(db);
   ensureRollupWorker(db);
-  ensureBudgetWorker(db);
+  ensureBudgetWorker(db, sendOptions(e));
   return runtime;
 }
 
