@@ -1,9 +1,6 @@
 // Budgets end to end: spans ingested over real HTTP, budgets evaluated, alerts
 // delivered to a real local receiver that verifies the HMAC signature; firing is
 // exactly once per threshold and period; failed deliveries are retried.
-import http from "node:http";
-import { createHmac } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as createRoute } from "@/app/api/budgets/route";
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/budgets/[id]/route";
@@ -14,99 +11,7 @@ import { ensureBudgetWorker, stopBudgetWorker } from "@/lib/budgets/worker";
 import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
 import { startTestServer, type TestServer } from "./helpers/server";
 import { installRuntime } from "./helpers/runtime";
-
-const BASE = "http://skein.test";
-const SECRET = "whsec_test_0123456789";
-const noParams = {} as { params: Promise<Record<string, string>> };
-const idParams = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
-const FAST = { backoffMs: [30, 30, 30, 30], timeoutMs: 2_000 };
-
-function call(path: string, init: RequestInit & { token: string }): Request {
-  const headers = new Headers(init.headers);
-  headers.set("authorization", `Bearer ${init.token}`);
-  if (init.body) headers.set("content-type", "application/json");
-  return new Request(`${BASE}${path}`, { ...init, headers });
-}
-
-interface Received {
-  body: string;
-  signature: string | undefined;
-  timestamp: string | undefined;
-}
-
-/** A webhook receiver on 127.0.0.1 that answers 500 to the first `failFirst` requests. */
-async function startReceiver(failFirst = 0) {
-  const received: Received[] = [];
-  let attempts = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      attempts++;
-      if (attempts <= failFirst) {
-        res.statusCode = 500;
-        res.end();
-        return;
-      }
-      const h = (n: string) => (typeof req.headers[n] === "string" ? req.headers[n] : undefined);
-      received.push({ body: Buffer.concat(chunks).toString("utf8"), signature: h("x-skein-signature"), timestamp: h("x-skein-timestamp") });
-      res.statusCode = 204;
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    attempts: () => attempts,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-const sign = (raw: string) => `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}`;
-
-/** One gpt-4o-mini call ($0.15 per million input tokens) starting at `startMs`. */
-function llmTrace(traceId: string, inputTokens: number, service = "svc", startMs = Date.now() - 1000): string {
-  const ns = BigInt(startMs) * 1_000_000n;
-  const attr = (key: string, value: object) => ({ key, value });
-  return JSON.stringify({
-    resourceSpans: [
-      {
-        resource: { attributes: [attr("service.name", { stringValue: service })] },
-        scopeSpans: [
-          {
-            spans: [
-              {
-                traceId,
-                spanId: "1".repeat(16),
-                name: "chat gpt-4o-mini",
-                startTimeUnixNano: String(ns),
-                endTimeUnixNano: String(ns + 1_000_000n),
-                attributes: [
-                  attr("gen_ai.operation.name", { stringValue: "chat" }),
-                  attr("gen_ai.provider.name", { stringValue: "openai" }),
-                  attr("gen_ai.request.model", { stringValue: "gpt-4o-mini" }),
-                  attr("gen_ai.usage.input_tokens", { intValue: inputTokens }),
-                  attr("gen_ai.usage.output_tokens", { intValue: 0 }),
-                ],
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  });
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
+import { call, FAST, idParams, llmTrace, noParams, SECRET, sign, startReceiver, until } from "./helpers/alerts";
 
 describe.each(BACKENDS)("budgets on %s", (backend) => {
   let t: TestDb;

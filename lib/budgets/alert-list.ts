@@ -1,5 +1,11 @@
-// Fired alerts of a project, newest first, each with its delivery attempts.
+// Fired alerts of a project (budget alerts and rule events), newest first, each
+// with its delivery attempts.
 import type { Db } from "@/lib/db/client";
+import { RULE_EVENT_SELECT, rowToFacts, ruleEventPath, ruleEventTitle, type RuleEventRow } from "@/lib/alerts/notice";
+import type { AlertRuleKind, BudgetScopeJson } from "@/drizzle/schema";
+import { SOURCE_COLUMN, type Source } from "@/lib/notify/outbox";
+import { fromJson, toDate } from "./deliver";
+import { budgetAlertTitle, tracesUrl, type AlertFacts } from "./payload";
 import { percentOf, picoToUsd, PICO_PER_MICRO } from "./status";
 
 export interface DeliveryJson {
@@ -7,17 +13,29 @@ export interface DeliveryJson {
   channelType: string | null;
   attempt: number;
   status: "pending" | "ok" | "failed";
+  /** HTTP status, or the SMTP reply code for e-mail. */
   httpStatus: number | null;
   error: string | null;
   createdAt: string;
   nextAttemptAt: string | null;
 }
 
-export interface AlertJson {
+interface AlertBase {
   id: number;
+  /** Unique across sources ("budget:12", "rule:7"). */
+  key: string;
+  state: "fired" | "resolved";
+  title: string;
+  firedAt: string;
+  url: string;
+  deliveries: DeliveryJson[];
+}
+
+export interface BudgetAlertJson extends AlertBase {
+  source: "budget";
+  type: "budget.threshold" | "budget.forecast";
   budgetId: number;
   budgetName: string;
-  type: "budget.threshold" | "budget.forecast";
   threshold: number;
   periodStart: string;
   periodEnd: string;
@@ -25,33 +43,36 @@ export interface AlertJson {
   amountUsd: number;
   percent: number;
   forecastUsd: number | null;
-  firedAt: string;
-  deliveries: DeliveryJson[];
 }
 
-const iso = (v: unknown) => (v instanceof Date ? v : new Date(String(v))).toISOString();
+export interface RuleAlertJson extends AlertBase {
+  source: "rule";
+  type: `rule.${AlertRuleKind}`;
+  ruleId: number;
+  ruleName: string;
+  value: number | null;
+  limit: number | null;
+  subject: string | null;
+}
 
-export async function listAlerts(db: Db, projectId: number, limit: number): Promise<AlertJson[]> {
-  const alerts = await db.query<Record<string, unknown> & { id: string; budget_id: number; name: string; kind: string; threshold: number; spent_pico: string; forecast_pico: string | null; amount_micro_usd: string }>(
-    `select a.id::text as id, a.budget_id, b.name, a.kind, a.threshold, a.period_start, a.period_end, a.spent_pico::text as spent_pico,
-            a.forecast_pico::text as forecast_pico, a.amount_micro_usd::text as amount_micro_usd, a.fired_at
-       from budget_alerts a join budgets b on b.project_id = a.project_id and b.id = a.budget_id
-      where a.project_id = $1 order by a.fired_at desc, a.id desc limit $2`,
-    [projectId, limit],
-  );
-  if (alerts.length === 0) return [];
-  const deliveries = await db.query<Record<string, unknown> & { alert_id: string; channel_index: number; channel_type: string | null; attempt: number; status: DeliveryJson["status"]; http_status: number | null; error: string | null }>(
-    `select d.alert_id::text as alert_id, d.channel_index, b.channels -> d.channel_index ->> 'type' as channel_type, d.attempt, d.status,
+export type AlertJson = BudgetAlertJson | RuleAlertJson;
+
+const iso = (v: unknown) => toDate(v).toISOString();
+
+/** Delivery attempts of some source rows; `channels` is the SQL of the owning row's channels array. */
+async function deliveriesOf(db: Db, projectId: number, source: Source, ids: string[], join: string, channels: string): Promise<Map<string, DeliveryJson[]>> {
+  const byRef = new Map<string, DeliveryJson[]>();
+  if (ids.length === 0) return byRef;
+  const col = SOURCE_COLUMN[source];
+  const rows = await db.query<Record<string, unknown> & { ref: string; channel_index: number; channel_type: string | null; attempt: number; status: DeliveryJson["status"]; http_status: number | null; error: string | null }>(
+    `select d.${col}::text as ref, d.channel_index, ${channels} -> d.channel_index ->> 'type' as channel_type, d.attempt, d.status,
             d.http_status, d.error, d.created_at, d.next_attempt_at
-       from alert_deliveries d
-       join budget_alerts a on a.project_id = d.project_id and a.id = d.alert_id
-       join budgets b on b.project_id = a.project_id and b.id = a.budget_id
-      where d.project_id = $1 and d.alert_id = any($2::text[]::int8[]) order by d.alert_id, d.channel_index, d.attempt`,
-    [projectId, alerts.map((a) => a.id)],
+       from alert_deliveries d ${join}
+      where d.project_id = $1 and d.${col} = any($2::text[]::int8[]) order by d.${col}, d.channel_index, d.attempt`,
+    [projectId, ids],
   );
-  const byAlert = new Map<string, DeliveryJson[]>();
-  for (const d of deliveries) {
-    const list = byAlert.get(d.alert_id) ?? [];
+  for (const d of rows) {
+    const list = byRef.get(d.ref) ?? [];
     list.push({
       channelIndex: d.channel_index,
       channelType: d.channel_type,
@@ -62,25 +83,100 @@ export async function listAlerts(db: Db, projectId: number, limit: number): Prom
       createdAt: iso(d.created_at),
       nextAttemptAt: d.status === "pending" ? iso(d.next_attempt_at) : null,
     });
-    byAlert.set(d.alert_id, list);
+    byRef.set(d.ref, list);
   }
+  return byRef;
+}
+
+async function budgetAlerts(db: Db, projectId: number, limit: number): Promise<BudgetAlertJson[]> {
+  const alerts = await db.query<Record<string, unknown> & { id: string; budget_id: number; name: string; kind: "threshold" | "forecast"; threshold: number; spent_pico: string; forecast_pico: string | null; amount_micro_usd: string; scope: unknown; slug: string }>(
+    `select a.id::text as id, a.budget_id, b.name, a.kind, a.threshold, a.period_start, a.period_end, a.spent_pico::text as spent_pico,
+            a.forecast_pico::text as forecast_pico, a.amount_micro_usd::text as amount_micro_usd, a.fired_at, b.scope, p.slug
+       from budget_alerts a join budgets b on b.project_id = a.project_id and b.id = a.budget_id join projects p on p.id = a.project_id
+      where a.project_id = $1 order by a.fired_at desc, a.id desc limit $2`,
+    [projectId, limit],
+  );
+  const deliveries = await deliveriesOf(
+    db,
+    projectId,
+    "budget",
+    alerts.map((a) => a.id),
+    "join budget_alerts a on a.project_id = d.project_id and a.id = d.alert_id join budgets b on b.project_id = a.project_id and b.id = a.budget_id",
+    "b.channels",
+  );
   return alerts.map((a) => {
+    const facts: AlertFacts = {
+      alertId: Number(a.id),
+      kind: a.kind,
+      threshold: a.threshold,
+      budgetId: a.budget_id,
+      budgetName: a.name,
+      projectSlug: a.slug,
+      scope: fromJson(a.scope as BudgetScopeJson | string),
+      periodStart: toDate(a.period_start),
+      periodEnd: toDate(a.period_end),
+      spentPico: BigInt(a.spent_pico),
+      forecastPico: a.forecast_pico === null ? null : BigInt(a.forecast_pico),
+      amountMicroUsd: Number(a.amount_micro_usd),
+      firedAt: toDate(a.fired_at),
+    };
     const amountPico = BigInt(a.amount_micro_usd) * PICO_PER_MICRO;
-    const spent = BigInt(a.spent_pico);
     return {
-      id: Number(a.id),
+      id: facts.alertId,
+      key: `budget:${a.id}`,
+      source: "budget",
+      state: "fired",
+      title: budgetAlertTitle(facts),
+      url: tracesUrl(facts),
       budgetId: a.budget_id,
       budgetName: a.name,
       type: a.kind === "forecast" ? "budget.forecast" : "budget.threshold",
       threshold: a.threshold,
-      periodStart: iso(a.period_start),
-      periodEnd: iso(a.period_end),
-      spentUsd: picoToUsd(spent),
+      periodStart: facts.periodStart.toISOString(),
+      periodEnd: facts.periodEnd.toISOString(),
+      spentUsd: picoToUsd(facts.spentPico),
       amountUsd: picoToUsd(amountPico),
-      percent: percentOf(spent, amountPico),
-      forecastUsd: a.forecast_pico === null ? null : picoToUsd(BigInt(a.forecast_pico)),
-      firedAt: iso(a.fired_at),
-      deliveries: byAlert.get(a.id) ?? [],
+      percent: percentOf(facts.spentPico, amountPico),
+      forecastUsd: facts.forecastPico === null ? null : picoToUsd(facts.forecastPico),
+      firedAt: facts.firedAt.toISOString(),
+      deliveries: deliveries.get(a.id) ?? [],
     };
   });
+}
+
+async function ruleAlerts(db: Db, projectId: number, limit: number): Promise<RuleAlertJson[]> {
+  const rows = await db.query<RuleEventRow>(`${RULE_EVENT_SELECT} where e.project_id = $1 order by e.fired_at desc, e.id desc limit $2`, [projectId, limit]);
+  const deliveries = await deliveriesOf(
+    db,
+    projectId,
+    "rule",
+    rows.map((r) => r.event_id),
+    "join rule_events e on e.project_id = d.project_id and e.id = d.rule_event_id join alert_rules r on r.project_id = e.project_id and r.id = e.rule_id",
+    "r.channels",
+  );
+  return rows.map((r) => {
+    const f = rowToFacts(r);
+    return {
+      id: f.eventId,
+      key: `rule:${r.event_id}`,
+      source: "rule",
+      type: `rule.${f.kind}`,
+      state: f.state,
+      title: ruleEventTitle(f),
+      url: ruleEventPath(f),
+      ruleId: f.ruleId,
+      ruleName: f.ruleName,
+      value: f.value,
+      limit: f.limit,
+      subject: f.subject || null,
+      firedAt: f.firedAt.toISOString(),
+      deliveries: deliveries.get(r.event_id) ?? [],
+    };
+  });
+}
+
+export async function listAlerts(db: Db, projectId: number, limit: number): Promise<AlertJson[]> {
+  const all: AlertJson[] = [...(await budgetAlerts(db, projectId, limit)), ...(await ruleAlerts(db, projectId, limit))];
+  all.sort((a, b) => (a.firedAt < b.firedAt ? 1 : a.firedAt > b.firedAt ? -1 : b.id - a.id));
+  return all.slice(0, limit);
 }

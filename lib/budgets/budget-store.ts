@@ -3,11 +3,13 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { budgets } from "@/drizzle/schema";
 import { NotFoundError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
+import { maskChannels } from "@/lib/notify/channel-mask";
+
+export { MASKED_SECRET, maskChannels } from "@/lib/notify/channel-mask";
 import { budgetInput, microToUsd, usdToMicro, type BudgetInput, type BudgetJson } from "./budget-input";
 
 export type BudgetRow = typeof budgets.$inferSelect;
 
-export const MASKED_SECRET = "********";
 
 export function budgetToJson(r: BudgetRow, revealSecrets: boolean): BudgetJson {
   return {
@@ -20,7 +22,7 @@ export function budgetToJson(r: BudgetRow, revealSecrets: boolean): BudgetJson {
     amountUsd: microToUsd(r.amountMicroUsd),
     thresholds: r.thresholds,
     forecast: r.forecast,
-    channels: r.channels.map((c) => (c.type === "webhook" && !revealSecrets ? { ...c, secret: MASKED_SECRET } : c)),
+    channels: maskChannels(r.channels, revealSecrets),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
