@@ -9,6 +9,7 @@ import { captureOutput } from "./helpers/capture-output";
 import { buildCanaryRequest, LEGIT, type CanaryRequest } from "./helpers/canary-payload";
 import { CanaryRegistry, findLeaks, findStrayCanaries, leaksByPosition, type Evidence } from "./helpers/canaries";
 import { decodedText, dumpDatabase, ENCODINGS, send, type DbEvidence, type Encoding, type SentResponse } from "./helpers/canary-run";
+import { raiseAlerts, type AlertEvidence } from "./helpers/canary-alerts";
 
 /**
  * Positions whose canary is known to reach storage or output (reported to the
@@ -49,6 +50,7 @@ describe.each(BACKENDS)("no canary reaches the database, output or responses on 
   let db: DbEvidence;
   let evidence: Evidence[] = [];
   let ingestOutput = "";
+  let alerts: AlertEvidence;
   /** position → "encoding: where (form)" */
   const leaked = new Map<string, string[]>();
 
@@ -58,6 +60,7 @@ describe.each(BACKENDS)("no canary reaches the database, output or responses on 
     const capture = captureOutput();
     try {
       for (const encoding of ENCODINGS) responses.push(await send(server, encoding, requests[encoding]));
+      alerts = await raiseAlerts(t, server);
     } finally {
       ingestOutput = capture.text();
       capture.restore();
@@ -68,6 +71,7 @@ describe.each(BACKENDS)("no canary reaches the database, output or responses on 
       { where: "stdout/stderr/console during ingest", text: ingestOutput },
       ...responses.map((r) => ({ where: `${r.encoding} response`, text: `${r.headers}\n${r.raw.toString("utf8")}\n${JSON.stringify(r.body)}` })),
       ...db.evidence,
+      ...alerts.evidence,
     ];
     for (const encoding of ENCODINGS) {
       for (const [position, wheres] of leaksByPosition(findLeaks(registries[encoding].all(), evidence))) {
@@ -176,6 +180,12 @@ describe.each(BACKENDS)("no canary reaches the database, output or responses on 
 
   it("captured the server's own log lines while ingesting", () => {
     expect(ingestOutput.match(/ ingest\.ok /g)).toHaveLength(2);
+  });
+
+  it("raised budget and rule alerts on the canary traffic and delivered them by webhook, Slack and e-mail", () => {
+    // (No forecast alert: the budget is already spent. No unpriced-model alert: every canary model has a price.)
+    expect(new Set(alerts.webhookTypes)).toEqual(new Set(["budget.threshold", "rule.trace_cost", "rule.p95_latency", "rule.error_rate"]));
+    expect(alerts.emails).toBeGreaterThanOrEqual(4);
   });
 
   it("reads every table, the spans partitions included", () => {
