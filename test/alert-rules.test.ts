@@ -146,6 +146,8 @@ describe.each(BACKENDS)("alert rules on %s", (backend) => {
     expect(prices?.mail.subject).toBe('[Skein] prices: Model "mystery-model-9" has no price: 2 unpriced calls');
     expect(prices?.mail.text).toContain("https://skein.example.com/traces?project=default&");
     expect(prices?.mail.text).toContain("model=mystery-model-9");
+    const link = new URL((await alerts()).find((a) => a.type === "rule.unpriced_model")!.url, "http://x");
+    expect(Date.parse(link.searchParams.get("from")!)).toBeLessThan(Date.parse(link.searchParams.get("to")!));
   });
 
   it("budget alerts go out by e-mail; a permanent SMTP rejection is recorded once, not retried; no SMTP → 'smtp not configured'", async () => {

@@ -14,8 +14,8 @@ import { useCarriedParams } from "./use-dashboard-params";
 const NAV = [
   { href: "/", label: "Overview", icon: LayoutDashboard, ready: true },
   { href: "/traces", label: "Traces", icon: ListTree, ready: true },
-  { href: "/budgets", label: "Budgets", icon: Wallet, ready: false },
-  { href: "/alerts", label: "Alerts", icon: Bell, ready: false },
+  { href: "/budgets", label: "Budgets", icon: Wallet, ready: true },
+  { href: "/alerts", label: "Alerts", icon: Bell, ready: true },
   { href: "/reports", label: "Reports", icon: FileText, ready: true },
   { href: "/settings", label: "Settings", icon: Settings, ready: true },
 ] as const;

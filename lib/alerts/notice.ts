@@ -98,8 +98,10 @@ export function ruleEventPath(f: RuleEventFacts): string {
   const qs = new URLSearchParams({ project: f.projectSlug });
   if (f.kind === "trace_cost") return `/traces/${encodeURIComponent(f.subject)}?${qs.toString()}`;
   const from = f.windowStart ?? new Date(f.firedAt.getTime() - 3_600_000);
+  // An unpriced model's window is first..last call seen (one instant for a single call): the link runs to the alert.
+  const to = f.kind === "unpriced_model" ? new Date(Math.max(f.firedAt.getTime(), (f.windowEnd ?? f.firedAt).getTime()) + 60_000) : (f.windowEnd ?? f.firedAt);
   qs.set("from", from.toISOString());
-  qs.set("to", (f.windowEnd ?? f.firedAt).toISOString());
+  qs.set("to", to.toISOString());
   for (const k of ["agent", "service", "environment", "model"] as const) if (f.scope[k] !== undefined) qs.set(k, f.scope[k]);
   if (f.kind === "unpriced_model") qs.set("model", f.subject);
   if (f.kind === "error_rate") qs.set("status", "error");

@@ -14,17 +14,24 @@ export interface SpendQuery {
   pseudonymKey: string;
 }
 
-export function spendSql(q: SpendQuery): { text: string; params: unknown[] } {
-  const params: unknown[] = [q.projectId, q.from.toISOString(), q.to.toISOString()];
+export interface ScopeFilter {
+  /** The left join of traces `t` (agent and end user fall back to the trace), or "". */
+  join: string;
+  /** Conditions on spans `s` (and `t`), their values appended to `params`. */
+  where: string[];
+}
+
+/** The scope's conditions, shared by spend, preview and series queries. `joinTraces` forces the join. */
+export function scopeFilter(scope: BudgetScopeJson, pseudonymKey: string, params: unknown[], joinTraces = false): ScopeFilter {
   const arg = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
   const where: string[] = [];
-  const s = q.scope;
-  const needsTrace = s.agent !== undefined || s.userId !== undefined;
+  const s = scope;
+  const needsTrace = joinTraces || s.agent !== undefined || s.userId !== undefined;
   if (s.agent !== undefined) where.push(`coalesce(s.agent_name, t.agent_name) = ${arg(s.agent)}`);
-  if (s.userId !== undefined) where.push(`coalesce(s.user_id, t.user_id) = ${arg(pseudonymizeUserId(s.userId, q.pseudonymKey))}`);
+  if (s.userId !== undefined) where.push(`coalesce(s.user_id, t.user_id) = ${arg(pseudonymizeUserId(s.userId, pseudonymKey))}`);
   if (s.service !== undefined) where.push(`s.service_name = ${arg(s.service)}`);
   if (s.environment !== undefined) where.push(`s.environment = ${arg(s.environment)}`);
   if (s.provider !== undefined) where.push(`s.provider = ${arg(s.provider)}`);
@@ -34,6 +41,12 @@ export function spendSql(q: SpendQuery): { text: string; params: unknown[] } {
   }
   for (const [key, value] of Object.entries(s.metadata ?? {})) where.push(`s.attributes ->> ${arg(key)} = ${arg(value)}`);
   const join = needsTrace ? "left join traces t on t.project_id = s.project_id and t.trace_id = s.trace_id" : "";
+  return { join, where };
+}
+
+export function spendSql(q: SpendQuery): { text: string; params: unknown[] } {
+  const params: unknown[] = [q.projectId, q.from.toISOString(), q.to.toISOString()];
+  const { join, where } = scopeFilter(q.scope, q.pseudonymKey, params);
   const text = `select coalesce(sum(s.cost_pico), 0)::text as pico
     from spans s ${join}
    where s.project_id = $1 and s.start_time >= $2::timestamptz and s.start_time < $3::timestamptz

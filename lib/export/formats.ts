@@ -64,23 +64,41 @@ function csvCell(v: Cell): string | number | boolean | null {
   return typeof v === "object" ? JSON.stringify(v) : v;
 }
 
+/** Rows per encoded chunk: one chunk per row costs a stream round trip and a CSV stringifier each (~300 µs/row). */
+const BATCH = 500;
+
+async function* batches<T>(rows: AsyncIterable<T>): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const r of rows) {
+    batch.push(r);
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 /** Encodes an async stream of rows; `columns` picks and orders the fields (CSV and JSON alike). */
 export async function* encodeRows<T extends object>(rows: AsyncIterable<T>, format: ExportFormat, columns: readonly (keyof T & string)[]): AsyncGenerator<string> {
   const pick = (r: T) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]));
   if (format === "csv") {
     yield stringify([columns as unknown as string[]]);
-    for await (const r of rows) yield stringify([columns.map((c) => csvCell(r[c] as Cell))], CSV_OPTIONS);
+    for await (const b of batches(rows)) yield stringify(b.map((r) => columns.map((c) => csvCell(r[c] as Cell))), CSV_OPTIONS);
     return;
   }
   if (format === "ndjson") {
-    for await (const r of rows) yield `${JSON.stringify(pick(r))}\n`;
+    for await (const b of batches(rows)) yield b.map((r) => `${JSON.stringify(pick(r))}\n`).join("");
     return;
   }
   yield "[";
   let first = true;
-  for await (const r of rows) {
-    yield `${first ? "" : ","}\n${JSON.stringify(pick(r))}`;
-    first = false;
+  for await (const b of batches(rows)) {
+    yield b.map((r) => {
+      const s = `${first ? "" : ","}\n${JSON.stringify(pick(r))}`;
+      first = false;
+      return s;
+    }).join("");
   }
   yield "\n]\n";
 }

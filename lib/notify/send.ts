@@ -48,6 +48,13 @@ export async function sendNotice(channel: Channel, notice: Notice, opts: SendOpt
   }
   if (channel.type === "slack") return post(channel.url, JSON.stringify({ text: notice.slackText }), {}, timeoutMs);
   if (!opts.mail) return { ok: false, httpStatus: null, error: "smtp not configured", retry: false };
-  const m = await sendMail(opts.mail, channel.to, await notice.email());
+  let message;
+  try {
+    message = await notice.email();
+  } catch {
+    // Building the message failed (e.g. a report's PDF): a fixed reason, retried later.
+    return { ok: false, httpStatus: null, error: "message build failed", retry: true };
+  }
+  const m = await sendMail(opts.mail, channel.to, message);
   return { ok: m.ok, httpStatus: m.code, error: m.error, retry: m.retry };
 }

@@ -16,10 +16,11 @@ import { ReportPricing } from "@/components/reports/report-pricing";
 import { ReportRows } from "@/components/reports/report-rows";
 import { ReportSkeleton } from "@/components/reports/report-skeleton";
 import { ReportEmpty } from "@/components/reports/report-empty";
+import { ScheduleSection } from "@/components/reports/schedule-section";
 import { activePeriod, describePeriod, periodPatch } from "@/lib/reports/report-period";
 import { groupByParam, parseGroupBy } from "@/lib/reports/report-params";
 
-export function ReportsClient() {
+export function ReportsClient({ canEdit = false }: { canEdit?: boolean }) {
   const project = useProject();
   const range = useTimeRange();
   const { params, set } = useUrlState();
@@ -44,7 +45,12 @@ export function ReportsClient() {
           <h1 className="text-lg font-semibold">Reports</h1>
           <span className="text-muted">Cost report · {period}</span>
         </div>
-        <DownloadLinks params={query} />
+        <div className="flex items-center gap-3">
+          <a href="#scheduled-reports" className="text-accent hover:underline">
+            Schedule…
+          </a>
+          <DownloadLinks params={query} />
+        </div>
       </header>
 
       <div className="flex flex-wrap items-start gap-x-8 gap-y-3 rounded-lg border border-border bg-surface px-3.5 py-3">
@@ -83,6 +89,8 @@ export function ReportsClient() {
           </article>
         </div>
       ) : null}
+
+      <ScheduleSection project={project} canEdit={canEdit} />
     </div>
   );
 }
