@@ -105,6 +105,12 @@ test("an admin creates a budget; traffic takes it past 80 % and a signed alert r
       expect(alert.signature).toBe(sign(alert.raw));
       expect(JSON.parse(alert.raw)).toMatchObject({ budgetName: "E2E tiny budget", amountUsd: 0.01 });
     }
+
+    // The same alert is on /alerts, with its delivery.
+    await page.goto(`/alerts?project=${slug}`);
+    const listed = page.getByTestId("alert").filter({ hasText: 'Budget "E2E tiny budget" reached 80 %' });
+    await expect(listed).toBeVisible();
+    await expect(listed.getByTestId("delivery").first()).toHaveAttribute("data-status", "ok");
   } finally {
     await rx.close();
   }

@@ -23,7 +23,7 @@ import {
   type RuleDraft,
   type ScopeKey,
 } from "./rule-model";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 const KNOWN_FIELDS = /^(name|kind|threshold|windowMinutes|minTraces|enabled|scope\.\w+|channels\.\d+\.\w+)$/;
 const SCOPE_LABEL: Record<ScopeKey, string> = { agent: "Agent", service: "Service", environment: "Environment", model: "Model" };

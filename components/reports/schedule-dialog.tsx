@@ -9,7 +9,7 @@ import { clsx } from "clsx";
 import { CalendarClock } from "lucide-react";
 import { ChannelEditor } from "@/components/channels/channel-editor";
 import { channelIssues, cleanChannel, emptyChannel, type Channel } from "@/components/channels/channel-checks";
-import { Modal } from "@/components/alerts/modal";
+import { Modal } from "@/components/ui/modal";
 import { isValidTimeZone, periodWindow } from "@/lib/budgets/period";
 import { SCHEDULE_GROUP_BYS, type ScheduleGroupBy, type ScheduleJson } from "@/lib/reports/schedule-input";
 import { scheduleKeys, saveSchedule, ScheduleSaveError } from "@/lib/reports/schedule-api";
