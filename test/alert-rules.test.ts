@@ -1,7 +1,7 @@
 // Alert rules end to end (runaway trace, error rate, p95 latency, unpriced model),
 // e-mail delivery through a real SMTP server, and "send test" per channel.
 // Spans go in over real HTTP; deliveries go out to real local receivers.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { GET as listRulesRoute, POST as createRuleRoute } from "@/app/api/alert-rules/route";
 import { DELETE as deleteRuleRoute, GET as getRuleRoute, PATCH as patchRuleRoute } from "@/app/api/alert-rules/[id]/route";
 import { POST as createBudgetRoute } from "@/app/api/budgets/route";
@@ -11,66 +11,46 @@ import { GET as capabilitiesRoute } from "@/app/api/channels/capabilities/route"
 import { evaluateRules } from "@/lib/alerts/evaluate";
 import { runBudgetPass } from "@/lib/budgets/worker";
 import type { AlertJson } from "@/lib/budgets/alert-list";
-import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
-import { startTestServer, type TestServer } from "./helpers/server";
-import { installRuntime } from "./helpers/runtime";
+import { BACKENDS } from "./helpers/db";
+import { alertingContext } from "./helpers/alerting-context";
 import { call, FAST, idParams, llmTrace, noParams, SECRET, sign, startReceiver, startSmtp } from "./helpers/alerts";
 
 const FROM = "Skein Alerts <alerts@skein.test>";
 
 describe.each(BACKENDS)("alert rules on %s", (backend) => {
-  let t: TestDb;
-  let server: TestServer;
-  let restore: () => void;
-  let admin: string;
-  let viewer: string;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  const cleanups: (() => Promise<void>)[] = [];
+  const ctx = alertingContext(backend, {
+    clear: ["alert_rules", "budgets"],
+    env: async () => {
+      smtp = await startSmtp();
+      return { SKEIN_SMTP_URL: smtp.url, SKEIN_SMTP_FROM: FROM, SKEIN_PUBLIC_URL: "https://skein.example.com" };
+    },
+  });
+  const { ingest } = ctx;
+  afterEach(() => {
+    smtp?.messages.splice(0);
+  });
+  afterAll(async () => {
+    await smtp?.close();
+  });
   let n = 0;
   /** A fresh 32-hex trace id per call, so tests never collide. */
   const traceId = () => (++n).toString(16).padStart(4, "0").repeat(8);
 
-  beforeAll(async () => {
-    t = await createTestDb(backend);
-    smtp = await startSmtp();
-    server = await startTestServer(t.db, { SKEIN_SMTP_URL: smtp.url, SKEIN_SMTP_FROM: FROM, SKEIN_PUBLIC_URL: "https://skein.example.com" });
-    restore = installRuntime(server.runtime);
-    const { createApiToken } = await import("@/lib/auth/api-tokens");
-    const projectId = server.runtime.defaultProjectId;
-    admin = (await createApiToken(t.db, { projectId, name: "a", role: "admin", createdBy: null })).token;
-    viewer = (await createApiToken(t.db, { projectId, name: "v", role: "viewer", createdBy: null })).token;
-  });
-  afterEach(async () => {
-    for (const c of cleanups.splice(0)) await c();
-    await t.db.query(`delete from alert_rules`);
-    await t.db.query(`delete from budgets`);
-    smtp.messages.splice(0);
-  });
-  afterAll(async () => {
-    restore?.();
-    await server?.close();
-    await smtp?.close();
-    await t?.drop();
-  });
-
   const mail = () => ({ mail: { url: smtp.url, from: FROM } });
-  const pass = () => runBudgetPass(t.db, { ...FAST, ...mail(), publicUrl: "https://skein.example.com" });
-  const ingest = async (body: string) => {
-    const res = await fetch(`${server.url}/v1/traces`, { method: "POST", headers: { authorization: `Bearer ${server.ingestKey}`, "content-type": "application/json" }, body });
-    expect(res.status).toBe(200);
-  };
-  const createRule = (body: object, token = admin) => createRuleRoute(call("/api/alert-rules", { token, method: "POST", body: JSON.stringify(body) }), noParams);
+  const pass = () => runBudgetPass(ctx.t.db, { ...FAST, ...mail(), publicUrl: "https://skein.example.com" });
+  const createRule = (body: object, token = ctx.admin) => createRuleRoute(call("/api/alert-rules", { token, method: "POST", body: JSON.stringify(body) }), noParams);
   const createRuleOk = async (body: object) => {
     const res = await createRule(body);
     expect(res.status).toBe(201);
     return (await res.json()) as { id: number };
   };
-  const alerts = async () => ((await (await alertsRoute(call("/api/alerts", { token: viewer }), noParams)).json()) as { items: AlertJson[] }).items;
+  const alerts = async () => ((await (await alertsRoute(call("/api/alerts", { token: ctx.viewer }), noParams)).json()) as { items: AlertJson[] }).items;
   const webhook = (url: string) => ({ type: "webhook", url, secret: SECRET });
 
   it("a runaway trace fires once per trace, signed, with a link to it; re-sent spans and a second process fire nothing more", async () => {
     const rx = await startReceiver();
-    cleanups.push(rx.close);
+    ctx.cleanup(rx.close);
     const rule = await createRuleOk({ name: "runaway", kind: "trace_cost", threshold: 0.5, scope: { service: "svc" }, channels: [webhook(rx.url)] });
     const big = traceId();
     await ingest(llmTrace(big, 4_000_000)); // $0.60
@@ -103,18 +83,18 @@ describe.each(BACKENDS)("alert rules on %s", (backend) => {
 
   it("error rate over a window fires once when it crosses and sends 'resolved' when it clears, even with two evaluators racing", async () => {
     const rx = await startReceiver();
-    cleanups.push(rx.close);
+    ctx.cleanup(rx.close);
     await createRuleOk({ name: "errors", kind: "error_rate", threshold: 20, windowMinutes: 15, minTraces: 4, scope: { service: "err-svc" }, channels: [webhook(rx.url)] });
     await ingest(llmTrace(traceId(), 10, "err-svc", Date.now() - 60_000, { error: true }));
     await ingest(llmTrace(traceId(), 10, "err-svc", Date.now() - 60_000, { error: true }));
     await ingest(llmTrace(traceId(), 10, "err-svc"));
-    expect((await evaluateRules(t.db)).length).toBe(0); // 3 traces < minTraces
+    expect((await evaluateRules(ctx.t.db)).length).toBe(0); // 3 traces < minTraces
     await ingest(llmTrace(traceId(), 10, "err-svc"));
-    const raced = await Promise.all([evaluateRules(t.db), evaluateRules(t.db), evaluateRules(t.db)]);
+    const raced = await Promise.all([evaluateRules(ctx.t.db), evaluateRules(ctx.t.db), evaluateRules(ctx.t.db)]);
     expect(raced.flat()).toEqual([expect.objectContaining({ kind: "fired" })]);
-    expect(await evaluateRules(t.db)).toEqual([]);
+    expect(await evaluateRules(ctx.t.db)).toEqual([]);
     for (let i = 0; i < 6; i++) await ingest(llmTrace(traceId(), 10, "err-svc")); // 2 of 10 = 20 %: not above
-    const cleared = await Promise.all([evaluateRules(t.db), evaluateRules(t.db)]);
+    const cleared = await Promise.all([evaluateRules(ctx.t.db), evaluateRules(ctx.t.db)]);
     expect(cleared.flat()).toEqual([expect.objectContaining({ kind: "resolved" })]);
     await pass();
     const bodies = rx.received.map((r) => JSON.parse(r.body) as Record<string, unknown>);
@@ -152,7 +132,7 @@ describe.each(BACKENDS)("alert rules on %s", (backend) => {
 
   it("budget alerts go out by e-mail; a permanent SMTP rejection is recorded once, not retried; no SMTP → 'smtp not configured'", async () => {
     const budget = (name: string, service: string, to: string) =>
-      createBudgetRoute(call("/api/budgets", { token: admin, method: "POST", body: JSON.stringify({ name, scope: { service }, period: "month", amountUsd: 0.1, thresholds: [100], channels: [{ type: "email", to }] }) }), noParams);
+      createBudgetRoute(call("/api/budgets", { token: ctx.admin, method: "POST", body: JSON.stringify({ name, scope: { service }, period: "month", amountUsd: 0.1, thresholds: [100], channels: [{ type: "email", to }] }) }), noParams);
     expect((await budget("mail", "mail-svc", "team@example.com")).status).toBe(201);
     await ingest(llmTrace(traceId(), 1_000_000, "mail-svc")); // $0.15
     expect(await pass()).toMatchObject({ fired: 1, delivered: 1 });
@@ -161,16 +141,16 @@ describe.each(BACKENDS)("alert rules on %s", (backend) => {
     expect(smtp.messages[0]!.mail.text).toContain("Spent: $0.15 of $0.10 (150 %)");
 
     const rejecting = await startSmtp({ rejectWith: 550 });
-    cleanups.push(rejecting.close);
+    ctx.cleanup(rejecting.close);
     expect((await budget("rejected", "rej-svc", "nobody@example.com")).status).toBe(201);
     await ingest(llmTrace(traceId(), 1_000_000, "rej-svc"));
-    expect(await runBudgetPass(t.db, { ...FAST, mail: { url: rejecting.url, from: FROM } })).toMatchObject({ fired: 1, delivered: 0, failed: 1 });
-    await runBudgetPass(t.db, { ...FAST, mail: { url: rejecting.url, from: FROM } });
+    expect(await runBudgetPass(ctx.t.db, { ...FAST, mail: { url: rejecting.url, from: FROM } })).toMatchObject({ fired: 1, delivered: 0, failed: 1 });
+    await runBudgetPass(ctx.t.db, { ...FAST, mail: { url: rejecting.url, from: FROM } });
 
     expect((await budget("nosmtp", "nosmtp-svc", "x@example.com")).status).toBe(201);
     await ingest(llmTrace(traceId(), 1_000_000, "nosmtp-svc"));
-    expect(await runBudgetPass(t.db, FAST)).toMatchObject({ fired: 1, failed: 1 });
-    const rows = await t.db.query<{ name: string; attempt: number; status: string; http_status: number | null; error: string | null }>(
+    expect(await runBudgetPass(ctx.t.db, FAST)).toMatchObject({ fired: 1, failed: 1 });
+    const rows = await ctx.t.db.query<{ name: string; attempt: number; status: string; http_status: number | null; error: string | null }>(
       `select b.name, d.attempt, d.status, d.http_status, d.error from alert_deliveries d join budget_alerts a on a.project_id = d.project_id and a.id = d.alert_id
          join budgets b on b.project_id = a.project_id and b.id = a.budget_id where b.name in ('rejected', 'nosmtp') order by b.name, d.attempt`,
     );
@@ -182,8 +162,8 @@ describe.each(BACKENDS)("alert rules on %s", (backend) => {
 
   it("'send test' delivers a marked test message through a webhook, Slack and e-mail and reports failures", async () => {
     const rx = await startReceiver();
-    cleanups.push(rx.close);
-    const test = (channel: object, token = admin) => testChannelRoute(call("/api/channels/test", { token, method: "POST", body: JSON.stringify({ channel }) }), noParams);
+    ctx.cleanup(rx.close);
+    const test = (channel: object, token = ctx.admin) => testChannelRoute(call("/api/channels/test", { token, method: "POST", body: JSON.stringify({ channel }) }), noParams);
     const ok = async (channel: object) => (await (await test(channel)).json()) as { ok: boolean; httpStatus: number | null; error: string | null };
 
     expect(await ok(webhook(rx.url))).toEqual({ ok: true, httpStatus: 204, error: null });
@@ -198,12 +178,12 @@ describe.each(BACKENDS)("alert rules on %s", (backend) => {
     await closed.close();
     expect(await ok(webhook(closed.url))).toEqual({ ok: false, httpStatus: null, error: "network error" });
     const failing = await startReceiver(1);
-    cleanups.push(failing.close);
+    ctx.cleanup(failing.close);
     expect(await ok({ type: "slack", url: failing.url })).toEqual({ ok: false, httpStatus: 500, error: "http error" });
 
-    expect((await test(webhook(rx.url), viewer)).status).toBe(403);
+    expect((await test(webhook(rx.url), ctx.viewer)).status).toBe(403);
     expect((await test({ type: "webhook", url: "ftp://x", secret: SECRET })).status).toBe(400);
-    expect(await (await capabilitiesRoute(call("/api/channels/capabilities", { token: viewer }), noParams)).json()).toEqual({ email: true, publicUrl: true });
+    expect(await (await capabilitiesRoute(call("/api/channels/capabilities", { token: ctx.viewer }), noParams)).json()).toEqual({ email: true, publicUrl: true });
   });
 
   it("creates, reads, updates and deletes rules with per-kind validation; viewers read but cannot write", async () => {
@@ -217,25 +197,25 @@ describe.each(BACKENDS)("alert rules on %s", (backend) => {
     expect(await issues({ name: "x", kind: "trace_cost", threshold: 1, windowMinutes: 10 })).toEqual(["windowMinutes: only for error_rate and p95_latency"]);
     expect(await issues({ name: "x", kind: "unpriced_model", threshold: 1 })).toEqual(["threshold: not used by unpriced_model"]);
     expect(await issues({ name: "x", kind: "p95_latency", threshold: 100, windowMinutes: 2 })).toEqual(["windowMinutes: at least 5 minutes"]);
-    expect((await createRule({ name: "x", kind: "trace_cost", threshold: 1 }, viewer)).status).toBe(403);
+    expect((await createRule({ name: "x", kind: "trace_cost", threshold: 1 }, ctx.viewer)).status).toBe(403);
 
     const created = await createRuleOk({ name: "latency", kind: "p95_latency", threshold: 30_000, channels: [webhook("https://example.com/h")] });
     expect(created).toMatchObject({ kind: "p95_latency", threshold: 30_000, windowMinutes: 15, minTraces: 10, enabled: true, state: "ok", scope: {} });
     const get = async (token: string) => (await (await getRuleRoute(call(`/api/alert-rules/${created.id}`, { token }), idParams(created.id))).json()) as { channels: { secret: string }[] };
-    expect((await get(viewer)).channels[0]?.secret).toBe("********");
-    expect((await get(admin)).channels[0]?.secret).toBe(SECRET);
+    expect((await get(ctx.viewer)).channels[0]?.secret).toBe("********");
+    expect((await get(ctx.admin)).channels[0]?.secret).toBe(SECRET);
 
-    const patch = (b: object, token = admin) => patchRuleRoute(call(`/api/alert-rules/${created.id}`, { token, method: "PATCH", body: JSON.stringify(b) }), idParams(created.id));
-    expect((await patch({ threshold: 1 }, viewer)).status).toBe(403);
+    const patch = (b: object, token = ctx.admin) => patchRuleRoute(call(`/api/alert-rules/${created.id}`, { token, method: "PATCH", body: JSON.stringify(b) }), idParams(created.id));
+    expect((await patch({ threshold: 1 }, ctx.viewer)).status).toBe(403);
     const toCost = await patch({ kind: "trace_cost", threshold: 2.5 });
     expect(await toCost.json()).toMatchObject({ kind: "trace_cost", threshold: 2.5, windowMinutes: null, minTraces: null });
     expect((await patch({ windowMinutes: 30 })).status).toBe(400);
     expect(await (await patch({ enabled: false })).json()).toMatchObject({ enabled: false });
 
-    const list = (await (await listRulesRoute(call("/api/alert-rules", { token: viewer }), noParams)).json()) as { items: { id: number }[] };
+    const list = (await (await listRulesRoute(call("/api/alert-rules", { token: ctx.viewer }), noParams)).json()) as { items: { id: number }[] };
     expect(list.items.map((i) => i.id)).toEqual([created.id]);
-    expect((await deleteRuleRoute(call(`/api/alert-rules/${created.id}`, { token: viewer, method: "DELETE" }), idParams(created.id))).status).toBe(403);
-    expect((await deleteRuleRoute(call(`/api/alert-rules/${created.id}`, { token: admin, method: "DELETE" }), idParams(created.id))).status).toBe(200);
-    expect((await getRuleRoute(call(`/api/alert-rules/${created.id}`, { token: admin }), idParams(created.id))).status).toBe(404);
+    expect((await deleteRuleRoute(call(`/api/alert-rules/${created.id}`, { token: ctx.viewer, method: "DELETE" }), idParams(created.id))).status).toBe(403);
+    expect((await deleteRuleRoute(call(`/api/alert-rules/${created.id}`, { token: ctx.admin, method: "DELETE" }), idParams(created.id))).status).toBe(200);
+    expect((await getRuleRoute(call(`/api/alert-rules/${created.id}`, { token: ctx.admin }), idParams(created.id))).status).toBe(404);
   });
 });

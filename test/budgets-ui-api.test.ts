@@ -1,28 +1,18 @@
 // The budgets page's own API: the editor's preview of what a scope matches, and
 // a budget's cumulative spend series for the card sparkline. Spans arrive over
 // real HTTP; both answers must agree with what the budget itself counts (status).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as createRoute } from "@/app/api/budgets/route";
 import { GET as statusRoute } from "@/app/api/budgets/status/route";
 import { POST as previewRoute } from "@/app/api/budgets/preview/route";
 import { GET as seriesRoute } from "@/app/api/budgets/[id]/series/route";
 import { PREVIEW_LIST_LIMIT, type BudgetPreview } from "@/lib/budgets/preview";
 import type { BudgetSeries } from "@/lib/budgets/series";
-import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
-import { startTestServer, type TestServer } from "./helpers/server";
-import { installRuntime } from "./helpers/runtime";
+import { BACKENDS } from "./helpers/db";
+import { alertingContext } from "./helpers/alerting-context";
+import { call, idParams, noParams } from "./helpers/alerts";
 
-const BASE = "http://skein.test";
-const noParams = {} as { params: Promise<Record<string, string>> };
-const idParams = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
 const HOUR = 3_600_000;
-
-function call(path: string, init: RequestInit & { token?: string }): Request {
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set("authorization", `Bearer ${init.token}`);
-  if (init.body) headers.set("content-type", "application/json");
-  return new Request(`${BASE}${path}`, { ...init, headers });
-}
 
 const hex = (n: number, len: number) => n.toString(16).padStart(len, "0");
 const attr = (key: string, value: string | number) => ({ key, value: typeof value === "string" ? { stringValue: value } : { intValue: value } });
@@ -90,21 +80,10 @@ function noonZone(nowMs: number): { tz: string; offsetHours: number } {
 }
 
 describe.each(BACKENDS)("budgets page API on %s", (backend) => {
-  let t: TestDb;
-  let server: TestServer;
-  let restore: () => void;
-  let admin: string;
-  let viewer: string;
+  const ctx = alertingContext(backend, { clear: ["budgets"] });
   const now = Date.now();
 
   beforeAll(async () => {
-    t = await createTestDb(backend);
-    server = await startTestServer(t.db);
-    restore = installRuntime(server.runtime);
-    const { createApiToken } = await import("@/lib/auth/api-tokens");
-    const projectId = server.runtime.defaultProjectId;
-    admin = (await createApiToken(t.db, { projectId, name: "a", role: "admin", createdBy: null })).token;
-    viewer = (await createApiToken(t.db, { projectId, name: "v", role: "viewer", createdBy: null })).token;
     const runs: Run[] = [
       { id: 1, agent: "alpha", model: "gpt-4o-mini", inputTokens: 1_000_000, startMs: now - 3 * HOUR, tier: "pro" }, // $0.15
       { id: 2, agent: "alpha", model: "gpt-4o-mini", inputTokens: 2_000_000, startMs: now - 1 * HOUR }, // $0.30
@@ -112,36 +91,25 @@ describe.each(BACKENDS)("budgets page API on %s", (backend) => {
       { id: 4, agent: "gamma", model: "house-model-x", inputTokens: 1_000, startMs: now - 30_000 }, // unpriced
       { id: 5, agent: "delta", model: "gpt-4o-mini", inputTokens: 1_000_000, startMs: now - 2_000, service: "other-svc" }, // $0.15
     ];
-    for (const r of runs) {
-      const res = await fetch(`${server.url}/v1/traces`, { method: "POST", headers: { authorization: `Bearer ${server.ingestKey}`, "content-type": "application/json" }, body: runBody(r) });
-      expect(res.status).toBe(200);
-    }
-  });
-  afterEach(async () => {
-    await t.db.query(`delete from budgets`);
-  });
-  afterAll(async () => {
-    restore?.();
-    await server?.close();
-    await t?.drop();
+    for (const r of runs) await ctx.ingest(runBody(r));
   });
 
-  const preview = async (body: object, token = admin) => previewRoute(call("/api/budgets/preview", { token, method: "POST", body: JSON.stringify(body) }), noParams);
+  const preview = async (body: object, token = ctx.admin) => previewRoute(call("/api/budgets/preview", { token, method: "POST", body: JSON.stringify(body) }), noParams);
   const previewOk = async (body: object) => {
     const res = await preview(body);
     expect(res.status).toBe(200);
     return (await res.json()) as BudgetPreview;
   };
   const createOk = async (body: object) => {
-    const res = await createRoute(call("/api/budgets", { token: admin, method: "POST", body: JSON.stringify(body) }), noParams);
+    const res = await createRoute(call("/api/budgets", { token: ctx.admin, method: "POST", body: JSON.stringify(body) }), noParams);
     expect(res.status).toBe(201);
     return (await res.json()) as { id: number };
   };
   const statusOf = async (id: number) => {
-    const { items } = (await (await statusRoute(call("/api/budgets/status", { token: viewer }), noParams)).json()) as { items: { budgetId: number; spentUsd: number }[] };
+    const { items } = (await (await statusRoute(call("/api/budgets/status", { token: ctx.viewer }), noParams)).json()) as { items: { budgetId: number; spentUsd: number }[] };
     return items.find((i) => i.budgetId === id);
   };
-  const series = async (id: number | string, token = viewer) => seriesRoute(call(`/api/budgets/${id}/series`, { token }), idParams(id));
+  const series = async (id: number | string, token = ctx.viewer) => seriesRoute(call(`/api/budgets/${id}/series`, { token }), idParams(id));
 
   it("previews the whole project: spend, traces, agents and models, and the unpriced call it cannot count", async () => {
     // A rolling window long enough for every run, whatever the time of day.
@@ -186,17 +154,14 @@ describe.each(BACKENDS)("budgets page API on %s", (backend) => {
 
   it("caps the name lists but counts all", async () => {
     const many = Array.from({ length: PREVIEW_LIST_LIMIT + 2 }, (_, i) => ({ id: 100 + i, agent: `bulk-${String(i).padStart(2, "0")}`, model: "gpt-4o-mini", inputTokens: 10, startMs: now - 5_000, service: "bulk-svc" }));
-    for (const r of many) {
-      const res = await fetch(`${server.url}/v1/traces`, { method: "POST", headers: { authorization: `Bearer ${server.ingestKey}`, "content-type": "application/json" }, body: runBody(r) });
-      expect(res.status).toBe(200);
-    }
+    for (const r of many) await ctx.ingest(runBody(r));
     const p = await previewOk({ period: "rolling", windowHours: 1, scope: { service: "bulk-svc" } });
     expect(p.agentCount).toBe(PREVIEW_LIST_LIMIT + 2);
     expect(p.agents).toEqual(many.slice(0, PREVIEW_LIST_LIMIT).map((r) => r.agent));
   });
 
   it("lets viewers preview, refuses strangers, and names invalid fields", async () => {
-    expect((await preview({ period: "day" }, viewer)).status).toBe(200);
+    expect((await preview({ period: "day" }, ctx.viewer)).status).toBe(200);
     expect((await previewRoute(call("/api/budgets/preview", { method: "POST", body: JSON.stringify({ period: "day" }) }), noParams)).status).toBe(401);
     const bad = await preview({ period: "day", timezone: "Mars/Olympus", scope: { agent: "" } });
     expect(bad.status).toBe(400);

@@ -1,62 +1,34 @@
 // Budgets end to end: spans ingested over real HTTP, budgets evaluated, alerts
 // delivered to a real local receiver that verifies the HMAC signature; firing is
 // exactly once per threshold and period; failed deliveries are retried.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as listRoute, POST as createRoute } from "@/app/api/budgets/route";
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/budgets/[id]/route";
 import { GET as statusRoute } from "@/app/api/budgets/status/route";
 import { GET as alertsRoute } from "@/app/api/alerts/route";
 import { runBudgetPass } from "@/lib/budgets/worker";
 import { ensureBudgetWorker, stopBudgetWorker } from "@/lib/budgets/worker";
-import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
-import { startTestServer, type TestServer } from "./helpers/server";
-import { installRuntime } from "./helpers/runtime";
+import { BACKENDS } from "./helpers/db";
+import { alertingContext } from "./helpers/alerting-context";
 import { call, FAST, idParams, llmTrace, noParams, SECRET, sign, startReceiver, until } from "./helpers/alerts";
 
 describe.each(BACKENDS)("budgets on %s", (backend) => {
-  let t: TestDb;
-  let server: TestServer;
-  let restore: () => void;
-  let admin: string;
-  let viewer: string;
-  const cleanups: (() => Promise<void>)[] = [];
+  const ctx = alertingContext(backend, { clear: ["budgets"] });
+  const { ingest } = ctx;
 
-  beforeAll(async () => {
-    t = await createTestDb(backend);
-    server = await startTestServer(t.db);
-    restore = installRuntime(server.runtime);
-    const { createApiToken } = await import("@/lib/auth/api-tokens");
-    const projectId = server.runtime.defaultProjectId;
-    admin = (await createApiToken(t.db, { projectId, name: "a", role: "admin", createdBy: null })).token;
-    viewer = (await createApiToken(t.db, { projectId, name: "v", role: "viewer", createdBy: null })).token;
-  });
-  afterEach(async () => {
-    for (const c of cleanups.splice(0)) await c();
-    await t.db.query(`delete from budgets`);
-  });
-  afterAll(async () => {
-    restore?.();
-    await server?.close();
-    await t?.drop();
-  });
-
-  const ingest = async (body: string) => {
-    const res = await fetch(`${server.url}/v1/traces`, { method: "POST", headers: { authorization: `Bearer ${server.ingestKey}`, "content-type": "application/json" }, body });
-    expect(res.status).toBe(200);
-  };
-  const create = async (body: object, token = admin) => createRoute(call("/api/budgets", { token, method: "POST", body: JSON.stringify(body) }), noParams);
+  const create = async (body: object, token = ctx.admin) => createRoute(call("/api/budgets", { token, method: "POST", body: JSON.stringify(body) }), noParams);
   const createOk = async (body: object) => {
     const res = await create(body);
     expect(res.status).toBe(201);
     return (await res.json()) as { id: number };
   };
-  const status = async () => ((await (await statusRoute(call("/api/budgets/status", { token: viewer }), noParams)).json()) as { items: Record<string, unknown>[] }).items;
+  const status = async () => ((await (await statusRoute(call("/api/budgets/status", { token: ctx.viewer }), noParams)).json()) as { items: Record<string, unknown>[] }).items;
 
   it("fires 50, 80 and 100 once each, in order, signed, and never again for re-sent spans", async () => {
     const rx = await startReceiver();
-    cleanups.push(rx.close);
+    ctx.cleanup(rx.close);
     const b = await createOk({ name: "svc daily", scope: { service: "svc" }, period: "day", amountUsd: 1, channels: [{ type: "webhook", url: rx.url, secret: SECRET }] });
-    const pass = () => runBudgetPass(t.db, FAST);
+    const pass = () => runBudgetPass(ctx.t.db, FAST);
     const at = Date.now() - 5_000;
 
     await ingest(llmTrace("a1".repeat(16), 4_000_000, "svc", at)); // $0.60
@@ -99,22 +71,22 @@ describe.each(BACKENDS)("budgets on %s", (backend) => {
     const [s] = await status();
     expect(s).toEqual({ budgetId: b.id, name: "svc daily", periodStart: day.toISOString(), periodEnd: next.toISOString(), spentUsd: 1.05, amountUsd: 1, percent: 105, forecastUsd: expect.any(Number) as number });
 
-    const alerts = (await (await alertsRoute(call("/api/alerts", { token: viewer }), noParams)).json()) as { items: { threshold: number; deliveries: { status: string; attempt: number; httpStatus: number; channelType: string }[] }[] };
+    const alerts = (await (await alertsRoute(call("/api/alerts", { token: ctx.viewer }), noParams)).json()) as { items: { threshold: number; deliveries: { status: string; attempt: number; httpStatus: number; channelType: string }[] }[] };
     expect(alerts.items.map((a) => a.threshold)).toEqual([100, 80, 50]);
     expect(alerts.items[0]?.deliveries).toEqual([expect.objectContaining({ status: "ok", attempt: 1, httpStatus: 204, channelType: "webhook" })]);
   });
 
   it("retries a failing receiver with backoff and records every attempt", async () => {
     const rx = await startReceiver(2);
-    cleanups.push(rx.close);
+    ctx.cleanup(rx.close);
     await createOk({ name: "retry", scope: { service: "retry-svc" }, period: "month", amountUsd: 0.1, thresholds: [100], channels: [{ type: "webhook", url: rx.url, secret: SECRET }] });
     await ingest(llmTrace("b1".repeat(16), 1_000_000, "retry-svc")); // $0.15
-    expect(await runBudgetPass(t.db, FAST)).toMatchObject({ fired: 1, delivered: 0, failed: 1 });
-    await until(() => runBudgetPass(t.db, FAST).then(() => rx.received.length), (n) => n > 0);
+    expect(await runBudgetPass(ctx.t.db, FAST)).toMatchObject({ fired: 1, delivered: 0, failed: 1 });
+    await until(() => runBudgetPass(ctx.t.db, FAST).then(() => rx.received.length), (n) => n > 0);
     expect(rx.attempts()).toBe(3);
     expect(rx.received).toHaveLength(1);
     expect(rx.received[0]!.signature).toBe(sign(rx.received[0]!.body));
-    const rows = await t.db.query<{ attempt: number; status: string; http_status: number | null }>(`select attempt, status, http_status from alert_deliveries order by attempt`);
+    const rows = await ctx.t.db.query<{ attempt: number; status: string; http_status: number | null }>(`select attempt, status, http_status from alert_deliveries order by attempt`);
     expect(rows).toEqual([
       { attempt: 1, status: "failed", http_status: 500 },
       { attempt: 2, status: "failed", http_status: 500 },
@@ -124,11 +96,11 @@ describe.each(BACKENDS)("budgets on %s", (backend) => {
 
   it("the background worker fires without being called", async () => {
     const rx = await startReceiver();
-    cleanups.push(rx.close);
+    ctx.cleanup(rx.close);
     await createOk({ name: "worker", scope: { service: "worker-svc" }, period: "week", amountUsd: 0.1, thresholds: [100], channels: [{ type: "slack", url: rx.url }] });
     await ingest(llmTrace("c1".repeat(16), 1_000_000, "worker-svc"));
-    ensureBudgetWorker(t.db, { ...FAST, everyMs: 50 });
-    cleanups.push(async () => stopBudgetWorker(t.db));
+    ensureBudgetWorker(ctx.t.db, { ...FAST, everyMs: 50 });
+    ctx.cleanup(async () => stopBudgetWorker(ctx.t.db));
     await until(async () => rx.received.length, (n) => n > 0);
     expect(rx.received).toHaveLength(1);
     expect(JSON.parse(rx.received[0]!.body)).toEqual({ text: expect.stringContaining('Budget "worker" reached 100% of its budget: $0.15 of $0.10 (150%)') as string });
@@ -147,18 +119,18 @@ describe.each(BACKENDS)("budgets on %s", (backend) => {
 
   it("creates, reads, updates and deletes budgets; viewers read but cannot write", async () => {
     const body = { name: "all", period: "rolling", windowHours: 6, amountUsd: 25.5, channels: [{ type: "webhook", url: "https://example.com/h", secret: SECRET }, { type: "email", to: "ops@example.com" }] };
-    expect((await create(body, viewer)).status).toBe(403);
+    expect((await create(body, ctx.viewer)).status).toBe(403);
     const created = await createOk(body);
     expect(created).toMatchObject({ name: "all", scope: {}, period: "rolling", windowHours: 6, timezone: "UTC", amountUsd: 25.5, thresholds: [50, 80, 100], forecast: false });
 
-    const asViewer = (await (await getRoute(call(`/api/budgets/${created.id}`, { token: viewer }), idParams(created.id))).json()) as { channels: { secret?: string }[] };
+    const asViewer = (await (await getRoute(call(`/api/budgets/${created.id}`, { token: ctx.viewer }), idParams(created.id))).json()) as { channels: { secret?: string }[] };
     expect(asViewer.channels[0]?.secret).toBe("********");
-    const list = (await (await listRoute(call("/api/budgets", { token: admin }), noParams)).json()) as { items: { id: number; channels: { secret?: string }[] }[] };
+    const list = (await (await listRoute(call("/api/budgets", { token: ctx.admin }), noParams)).json()) as { items: { id: number; channels: { secret?: string }[] }[] };
     expect(list.items.map((i) => i.id)).toEqual([created.id]);
     expect(list.items[0]?.channels[0]?.secret).toBe(SECRET);
 
-    const patch = (b: object, token = admin) => patchRoute(call(`/api/budgets/${created.id}`, { token, method: "PATCH", body: JSON.stringify(b) }), idParams(created.id));
-    expect((await patch({ amountUsd: 1 }, viewer)).status).toBe(403);
+    const patch = (b: object, token = ctx.admin) => patchRoute(call(`/api/budgets/${created.id}`, { token, method: "PATCH", body: JSON.stringify(b) }), idParams(created.id));
+    expect((await patch({ amountUsd: 1 }, ctx.viewer)).status).toBe(403);
     const patched = await patch({ period: "month", timezone: "Europe/Paris", thresholds: [90] });
     expect(patched.status).toBe(200);
     const pj = (await patched.json()) as Record<string, unknown>;
@@ -169,9 +141,9 @@ describe.each(BACKENDS)("budgets on %s", (backend) => {
     const [s] = await status();
     expect(Object.keys(s ?? {}).sort()).toEqual(["amountUsd", "budgetId", "forecastUsd", "name", "percent", "periodEnd", "periodStart", "spentUsd"]);
 
-    expect((await deleteRoute(call(`/api/budgets/${created.id}`, { token: viewer, method: "DELETE" }), idParams(created.id))).status).toBe(403);
-    expect((await deleteRoute(call(`/api/budgets/${created.id}`, { token: admin, method: "DELETE" }), idParams(created.id))).status).toBe(200);
-    expect((await getRoute(call(`/api/budgets/${created.id}`, { token: admin }), idParams(created.id))).status).toBe(404);
+    expect((await deleteRoute(call(`/api/budgets/${created.id}`, { token: ctx.viewer, method: "DELETE" }), idParams(created.id))).status).toBe(403);
+    expect((await deleteRoute(call(`/api/budgets/${created.id}`, { token: ctx.admin, method: "DELETE" }), idParams(created.id))).status).toBe(200);
+    expect((await getRoute(call(`/api/budgets/${created.id}`, { token: ctx.admin }), idParams(created.id))).status).toBe(404);
   });
 
   it("rejects invalid budgets", async () => {

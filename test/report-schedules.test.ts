@@ -3,16 +3,11 @@
 // channel (a real local SMTP server; the message parsed, its PDF read with pdftotext).
 // Each period's report goes out once, whatever a second pass or a second process does;
 // "send now" sends again; monthly periods follow the schedule's time zone.
-import http from "node:http";
-import { createHmac } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as createRoute } from "@/app/api/report-schedules/route";
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/report-schedules/[id]/route";
 import { POST as sendRoute } from "@/app/api/report-schedules/[id]/send/route";
@@ -23,106 +18,12 @@ import { pdfTime, pdfUsd } from "@/lib/export/cost-report-pdf";
 import { usd } from "@/lib/notify/notice";
 import { currentPeriod, lastCompletePeriod, periodLabel } from "@/lib/reports/schedule-period";
 import type { ScheduleJson } from "@/lib/reports/schedule-input";
-import { BACKENDS, createTestDb, type TestDb } from "./helpers/db";
-import { startTestServer, type TestServer } from "./helpers/server";
-import { installRuntime } from "./helpers/runtime";
+import { BACKENDS } from "./helpers/db";
+import { alertingContext } from "./helpers/alerting-context";
+import { BASE, call, idParams, llmTrace, noParams, SECRET, sign, startReceiver, startSmtp } from "./helpers/alerts";
 
-const BASE = "http://skein.test";
 const PUBLIC_URL = "https://skein.example";
-const SECRET = "whsec_report_0123456789";
 const TZ = "Europe/Berlin";
-const noParams = {} as { params: Promise<Record<string, string>> };
-const idParams = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
-
-function call(p: string, init: RequestInit & { token: string }): Request {
-  const headers = new Headers(init.headers);
-  headers.set("authorization", `Bearer ${init.token}`);
-  if (init.body) headers.set("content-type", "application/json");
-  return new Request(`${BASE}${p}`, { ...init, headers });
-}
-
-interface Received {
-  body: string;
-  signature: string | undefined;
-  timestamp: string | undefined;
-}
-
-/** An HTTP receiver on 127.0.0.1 (webhook or Slack) that records every POST. */
-async function startReceiver() {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const h = (n: string) => (typeof req.headers[n] === "string" ? req.headers[n] : undefined);
-      received.push({ body: Buffer.concat(chunks).toString("utf8"), signature: h("x-skein-signature"), timestamp: h("x-skein-timestamp") });
-      res.statusCode = 200;
-      res.end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hook`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** A real SMTP server on 127.0.0.1; every message is parsed with mailparser. */
-async function startSmtp() {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, cb) {
-      simpleParser(stream).then(
-        (m) => {
-          mails.push(m);
-          cb();
-        },
-        (err: Error) => cb(err),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-const sign = (raw: string) => `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}`;
-
-/** One gpt-4o-mini call ($0.15 per million input tokens) by `agent`, starting at `startMs`. */
-function llmTrace(traceId: string, inputTokens: number, agent: string, startMs: number, failed = false): string {
-  const ns = BigInt(startMs) * 1_000_000n;
-  const attr = (key: string, value: object) => ({ key, value });
-  return JSON.stringify({
-    resourceSpans: [
-      {
-        resource: { attributes: [attr("service.name", { stringValue: "report-svc" })] },
-        scopeSpans: [
-          {
-            spans: [
-              {
-                traceId,
-                spanId: "1".repeat(16),
-                name: "chat gpt-4o-mini",
-                startTimeUnixNano: String(ns),
-                endTimeUnixNano: String(ns + 1_000_000n),
-                status: failed ? { code: 2 } : { code: 1 },
-                attributes: [
-                  attr("gen_ai.operation.name", { stringValue: "chat" }),
-                  attr("gen_ai.agent.name", { stringValue: agent }),
-                  attr("gen_ai.provider.name", { stringValue: "openai" }),
-                  attr("gen_ai.request.model", { stringValue: "gpt-4o-mini" }),
-                  attr("gen_ai.usage.input_tokens", { intValue: inputTokens }),
-                  attr("gen_ai.usage.output_tokens", { intValue: 0 }),
-                ],
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  });
-}
 
 function pdfText(bytes: Buffer): string {
   const file = path.join(os.tmpdir(), `skein-scheduled-report-${process.pid}.pdf`);
@@ -135,53 +36,31 @@ function pdfText(bytes: Buffer): string {
 }
 
 describe.each(BACKENDS)("report schedules on %s", (backend) => {
-  let t: TestDb;
-  let server: TestServer;
-  let restore: () => void;
-  let admin: string;
-  let viewer: string;
+  const ctx = alertingContext(backend, { clear: ["report_schedules"] });
+  const { ingest } = ctx;
   /** A second "process": its own connection pool on PostgreSQL (PGlite is one process by nature). */
   let other: Db;
-  const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    t = await createTestDb(backend);
-    server = await startTestServer(t.db);
-    restore = installRuntime(server.runtime);
-    const { createApiToken } = await import("@/lib/auth/api-tokens");
-    const projectId = server.runtime.defaultProjectId;
-    admin = (await createApiToken(t.db, { projectId, name: "a", role: "admin", createdBy: null })).token;
-    viewer = (await createApiToken(t.db, { projectId, name: "v", role: "viewer", createdBy: null })).token;
-    other = t.url ? await openDb({ databaseUrl: t.url, poolSize: 2 }) : t.db;
-  });
-  afterEach(async () => {
-    for (const c of cleanups.splice(0)) await c();
-    await t.db.query(`delete from report_schedules`);
+    other = ctx.t.url ? await openDb({ databaseUrl: ctx.t.url, poolSize: 2 }) : ctx.t.db;
   });
   afterAll(async () => {
-    restore?.();
-    if (other && other !== t.db) await other.close();
-    await server?.close();
-    await t?.drop();
+    if (other && other !== ctx.t.db) await other.close();
   });
 
-  const ingest = async (body: string) => {
-    const res = await fetch(`${server.url}/v1/traces`, { method: "POST", headers: { authorization: `Bearer ${server.ingestKey}`, "content-type": "application/json" }, body });
-    expect(res.status).toBe(200);
-  };
-  const create = (body: object, token = admin) => createRoute(call("/api/report-schedules", { token, method: "POST", body: JSON.stringify(body) }), noParams);
+  const create = (body: object, token = ctx.admin) => createRoute(call("/api/report-schedules", { token, method: "POST", body: JSON.stringify(body) }), noParams);
   const createOk = async (body: object) => {
     const res = await create(body);
     expect(res.status).toBe(201);
     return (await res.json()) as ScheduleJson;
   };
-  const getJson = async (id: number, token = admin) => (await (await getRoute(call(`/api/report-schedules/${id}`, { token }), idParams(id))).json()) as ScheduleJson;
+  const getJson = async (id: number, token = ctx.admin) => (await (await getRoute(call(`/api/report-schedules/${id}`, { token }), idParams(id))).json()) as ScheduleJson;
 
   it("sends each week's report once to a webhook, Slack and e-mail (PDF attached); send now sends again", async () => {
     const hook = await startReceiver();
     const slack = await startReceiver();
     const smtp = await startSmtp();
-    cleanups.push(hook.close, slack.close, smtp.close);
+    ctx.cleanup(hook.close, slack.close, smtp.close);
     const opts = { mail: { url: smtp.url, from: "Skein <skein@test>" }, backoffMs: [50], timeoutMs: 5_000, publicUrl: PUBLIC_URL };
 
     const s = await createOk({
@@ -196,26 +75,26 @@ describe.each(BACKENDS)("report schedules on %s", (backend) => {
 
     // This week's traffic (a failed billing run is wasted spend).
     const at = Math.max(week.start.getTime() + 1_000, Date.now() - 5_000);
-    await ingest(llmTrace("e1".repeat(16), 4_000_000, "planner", at)); // $0.60
-    await ingest(llmTrace("e2".repeat(16), 2_000_000, "billing", at)); // $0.30
-    await ingest(llmTrace("e3".repeat(16), 1_000_000, "billing", at, true)); // $0.15, failed
+    await ingest(llmTrace("e1".repeat(16), 4_000_000, "report-svc", at, { agent: "planner" })); // $0.60
+    await ingest(llmTrace("e2".repeat(16), 2_000_000, "report-svc", at, { agent: "billing" })); // $0.30
+    await ingest(llmTrace("e3".repeat(16), 1_000_000, "report-svc", at, { agent: "billing", error: true })); // $0.15, failed
 
     // Created mid-week: nothing is due yet (last week ended before the schedule existed).
-    expect(await runBudgetPass(t.db, opts)).toMatchObject({ reports: 0, delivered: 0 });
+    expect(await runBudgetPass(ctx.t.db, opts)).toMatchObject({ reports: 0, delivered: 0 });
 
     // The week ends: two processes pass at once; the report is queued once and each channel gets it once.
     const after = new Date(week.end.getTime() + 60_000);
-    const [a, b] = await Promise.all([runBudgetPass(t.db, opts, after), runBudgetPass(other, opts, after)]);
+    const [a, b] = await Promise.all([runBudgetPass(ctx.t.db, opts, after), runBudgetPass(other, opts, after)]);
     expect(a.reports + b.reports).toBe(1);
     expect(a.delivered + b.delivered).toBe(3);
     expect(a.failed + b.failed).toBe(0);
     // Later passes (and another process) send nothing more.
-    expect(await runBudgetPass(t.db, opts, after)).toMatchObject({ reports: 0, delivered: 0, failed: 0 });
-    const [c, d] = await Promise.all([runBudgetPass(other, opts, new Date(after.getTime() + 3_600_000)), runBudgetPass(t.db, opts, new Date(after.getTime() + 3_600_000))]);
+    expect(await runBudgetPass(ctx.t.db, opts, after)).toMatchObject({ reports: 0, delivered: 0, failed: 0 });
+    const [c, d] = await Promise.all([runBudgetPass(other, opts, new Date(after.getTime() + 3_600_000)), runBudgetPass(ctx.t.db, opts, new Date(after.getTime() + 3_600_000))]);
     expect(c.reports + d.reports + c.delivered + d.delivered).toBe(0);
-    expect([hook.received.length, slack.received.length, smtp.mails.length]).toEqual([1, 1, 1]);
+    expect([hook.received.length, slack.received.length, smtp.messages.length]).toEqual([1, 1, 1]);
 
-    const o = await getOverview(t.db, { projectId: server.runtime.defaultProjectId, from: week.start, to: week.end });
+    const o = await getOverview(ctx.t.db, { projectId: ctx.server.runtime.defaultProjectId, from: week.start, to: week.end });
     expect(o.totalCostUsd).toBeCloseTo(1.05, 9);
     const label = periodLabel(week, TZ, "weekly");
     const reportQs = `project=default&from=${encodeURIComponent(week.start.toISOString())}&to=${encodeURIComponent(week.end.toISOString())}&groupBy=agent`;
@@ -261,7 +140,7 @@ describe.each(BACKENDS)("report schedules on %s", (backend) => {
     expect(text).toContain(`<${PUBLIC_URL}/reports?${reportQs}|Open report>`);
 
     // E-mail: subject, summary, and the PDF with the period and the total in it.
-    const mail = smtp.mails[0]!;
+    const mail = smtp.messages[0]!.mail;
     expect(mail.subject).toBe(`[Skein] Weekly cost report · ${label}`);
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("finance@example.com");
     expect(mail.text).toContain(`Total cost: ${usd(o.totalCostUsd)}`);
@@ -278,22 +157,22 @@ describe.each(BACKENDS)("report schedules on %s", (backend) => {
     expect(pdfBody).toContain(pdfUsd(o.totalCostUsd));
     expect(pdfBody).toContain("planner");
 
-    // Send now (admin only): a manual run of the last complete week, to every channel again.
+    // Send now (ctx.admin only): a manual run of the last complete week, to every channel again.
     const send = (token: string) => sendRoute(call(`/api/report-schedules/${s.id}/send`, { token, method: "POST" }), idParams(s.id));
-    expect((await send(viewer)).status).toBe(403);
-    const sent = await send(admin);
+    expect((await send(ctx.viewer)).status).toBe(403);
+    const sent = await send(ctx.admin);
     expect(sent.status).toBe(202);
     const { runId } = (await sent.json()) as { runId: number };
     expect(runId).toEqual(expect.any(Number));
-    expect(await runBudgetPass(t.db, opts, after)).toMatchObject({ reports: 0, delivered: 3, failed: 0 });
-    expect([hook.received.length, slack.received.length, smtp.mails.length]).toEqual([2, 2, 2]);
+    expect(await runBudgetPass(ctx.t.db, opts, after)).toMatchObject({ reports: 0, delivered: 3, failed: 0 });
+    expect([hook.received.length, slack.received.length, smtp.messages.length]).toEqual([2, 2, 2]);
     const manual = JSON.parse(hook.received[1]!.body) as Record<string, unknown>;
     const lastWeek = lastCompletePeriod("weekly", TZ, new Date());
     expect(manual).toMatchObject({ type: "report.cost", runId, manual: true, periodStart: lastWeek.start.toISOString(), periodEnd: lastWeek.end.toISOString() });
-    expect(smtp.mails[1]!.attachments[0]?.contentType).toBe("application/pdf");
+    expect(smtp.messages[1]!.mail.attachments[0]?.contentType).toBe("application/pdf");
 
     // The schedule shows its runs, newest first, with every delivery attempt.
-    const json = await getJson(s.id, viewer);
+    const json = await getJson(s.id, ctx.viewer);
     expect(json.channels[0]).toEqual({ type: "webhook", url: hook.url, secret: "********" });
     expect(json.lastRuns.map((r) => [r.runId, r.manual, r.periodStart])).toEqual([
       [runId, true, lastWeek.start.toISOString()],
@@ -312,41 +191,41 @@ describe.each(BACKENDS)("report schedules on %s", (backend) => {
 
   it("a monthly schedule in America/New_York covers the month from local midnight (05:00 UTC in winter)", async () => {
     const hook = await startReceiver();
-    cleanups.push(hook.close);
+    ctx.cleanup(hook.close);
     const s = await createOk({ name: "NY monthly", cadence: "monthly", timezone: "America/New_York", channels: [{ type: "webhook", url: hook.url, secret: SECRET }] });
-    expect(await runBudgetPass(t.db, {})).toMatchObject({ reports: 0 });
+    expect(await runBudgetPass(ctx.t.db, {})).toMatchObject({ reports: 0 });
 
     const year = new Date().getUTCFullYear() + 1;
     const now = new Date(`${year}-02-10T12:00:00Z`);
-    expect(await runBudgetPass(t.db, { backoffMs: [50] }, now)).toMatchObject({ reports: 1, delivered: 1 });
-    expect(await runBudgetPass(t.db, { backoffMs: [50] }, now)).toMatchObject({ reports: 0, delivered: 0 });
+    expect(await runBudgetPass(ctx.t.db, { backoffMs: [50] }, now)).toMatchObject({ reports: 1, delivered: 1 });
+    expect(await runBudgetPass(ctx.t.db, { backoffMs: [50] }, now)).toMatchObject({ reports: 0, delivered: 0 });
     const body = JSON.parse(hook.received[0]!.body) as Record<string, unknown>;
     expect(body).toMatchObject({ scheduleId: s.id, cadence: "monthly", timezone: "America/New_York", periodStart: `${year}-01-01T05:00:00.000Z`, periodEnd: `${year}-02-01T05:00:00.000Z`, traceCount: 0, totalCostUsd: 0 });
     expect(body.url).toBe(`/reports?project=default&from=${encodeURIComponent(`${year}-01-01T05:00:00.000Z`)}&to=${encodeURIComponent(`${year}-02-01T05:00:00.000Z`)}`);
-    const rows = await t.db.query<{ period_start: string }>(`select to_char(period_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as period_start from report_runs`);
+    const rows = await ctx.t.db.query<{ period_start: string }>(`select to_char(period_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as period_start from report_runs`);
     expect(rows).toEqual([{ period_start: `${year}-01-01T05:00` }]);
 
     // A disabled schedule sends nothing and has no next run.
-    const patched = await patchRoute(call(`/api/report-schedules/${s.id}`, { token: admin, method: "PATCH", body: JSON.stringify({ enabled: false }) }), idParams(s.id));
+    const patched = await patchRoute(call(`/api/report-schedules/${s.id}`, { token: ctx.admin, method: "PATCH", body: JSON.stringify({ enabled: false }) }), idParams(s.id));
     expect(((await patched.json()) as ScheduleJson).nextRunAt).toBeNull();
-    expect(await runBudgetPass(t.db, {}, new Date(`${year}-03-10T12:00:00Z`))).toMatchObject({ reports: 0 });
+    expect(await runBudgetPass(ctx.t.db, {}, new Date(`${year}-03-10T12:00:00Z`))).toMatchObject({ reports: 0 });
   });
 
   it("creates, reads, updates and deletes schedules; viewers read with masked secrets but cannot write", async () => {
     const body = { name: "Ops weekly", cadence: "weekly", channels: [{ type: "webhook", url: "https://example.com/h", secret: SECRET }, { type: "email", to: "ops@example.com" }] };
-    expect((await create(body, viewer)).status).toBe(403);
+    expect((await create(body, ctx.viewer)).status).toBe(403);
     const created = await createOk(body);
     expect(created).toMatchObject({ name: "Ops weekly", cadence: "weekly", timezone: "UTC", groupBy: "day", enabled: true, lastRuns: [] });
     expect(created.channels[0]).toEqual({ type: "webhook", url: "https://example.com/h", secret: SECRET });
     expect(Object.keys(created).sort()).toEqual(["cadence", "channels", "createdAt", "enabled", "groupBy", "id", "lastRuns", "name", "nextRunAt", "timezone", "updatedAt"]);
 
     const list = async (token: string) => ((await (await listRoute(call("/api/report-schedules", { token }), noParams)).json()) as { items: ScheduleJson[] }).items;
-    expect((await list(viewer))[0]?.channels[0]).toMatchObject({ secret: "********" });
-    expect((await list(admin))[0]?.channels[0]).toMatchObject({ secret: SECRET });
-    expect((await getJson(created.id, viewer)).channels[0]).toMatchObject({ secret: "********" });
+    expect((await list(ctx.viewer))[0]?.channels[0]).toMatchObject({ secret: "********" });
+    expect((await list(ctx.admin))[0]?.channels[0]).toMatchObject({ secret: SECRET });
+    expect((await getJson(created.id, ctx.viewer)).channels[0]).toMatchObject({ secret: "********" });
 
-    const patch = (b: object, token = admin) => patchRoute(call(`/api/report-schedules/${created.id}`, { token, method: "PATCH", body: JSON.stringify(b) }), idParams(created.id));
-    expect((await patch({ name: "x" }, viewer)).status).toBe(403);
+    const patch = (b: object, token = ctx.admin) => patchRoute(call(`/api/report-schedules/${created.id}`, { token, method: "PATCH", body: JSON.stringify(b) }), idParams(created.id));
+    expect((await patch({ name: "x" }, ctx.viewer)).status).toBe(403);
     const p1 = await patch({ cadence: "monthly", timezone: "Asia/Tokyo", groupBy: "model" });
     expect(p1.status).toBe(200);
     expect(await p1.json()).toMatchObject({ name: "Ops weekly", cadence: "monthly", timezone: "Asia/Tokyo", groupBy: "model" });
@@ -357,11 +236,11 @@ describe.each(BACKENDS)("report schedules on %s", (backend) => {
     expect((await patch({ channels: [] })).status).toBe(400);
 
     const del = (token: string) => deleteRoute(call(`/api/report-schedules/${created.id}`, { token, method: "DELETE" }), idParams(created.id));
-    expect((await del(viewer)).status).toBe(403);
-    expect((await del(admin)).status).toBe(200);
-    expect((await getRoute(call(`/api/report-schedules/${created.id}`, { token: admin }), idParams(created.id))).status).toBe(404);
-    expect((await getRoute(call(`/api/report-schedules/abc`, { token: admin }), { params: Promise.resolve({ id: "abc" }) })).status).toBe(404);
-    expect((await sendRoute(call(`/api/report-schedules/${created.id}/send`, { token: admin, method: "POST" }), idParams(created.id))).status).toBe(404);
+    expect((await del(ctx.viewer)).status).toBe(403);
+    expect((await del(ctx.admin)).status).toBe(200);
+    expect((await getRoute(call(`/api/report-schedules/${created.id}`, { token: ctx.admin }), idParams(created.id))).status).toBe(404);
+    expect((await getRoute(call(`/api/report-schedules/abc`, { token: ctx.admin }), { params: Promise.resolve({ id: "abc" }) })).status).toBe(404);
+    expect((await sendRoute(call(`/api/report-schedules/${created.id}/send`, { token: ctx.admin, method: "POST" }), idParams(created.id))).status).toBe(404);
   });
 
   it("rejects invalid schedules", async () => {
@@ -380,7 +259,7 @@ describe.each(BACKENDS)("report schedules on %s", (backend) => {
     expect(await issues({ ...base, channels: [{ type: "webhook", url: "https://x.example/h", secret: "short" }] })).toEqual(["channels.0.secret"]);
     expect(await issues({ ...base, channels: [{ type: "email", to: "not-an-address" }] })).toEqual(["channels.0.to"]);
     expect(await issues({ ...base, extra: 1 })).toEqual([""]);
-    const res = await createRoute(new Request(`${BASE}/api/report-schedules`, { method: "POST", headers: { authorization: `Bearer ${admin}` }, body: "{" }), noParams);
+    const res = await createRoute(new Request(`${BASE}/api/report-schedules`, { method: "POST", headers: { authorization: `Bearer ${ctx.admin}` }, body: "{" }), noParams);
     expect(res.status).toBe(400);
   });
 });

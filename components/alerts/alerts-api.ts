@@ -1,7 +1,8 @@
 // Fetchers and query hooks for the Alerts page. Rule writes keep the 400's issues so the
 // dialog can show each message beside its field.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, apiGet, apiSend, withParams } from "@/lib/query/api";
+import { ApiError, apiGet, apiSend } from "@/lib/query/api";
+import { saveItem } from "@/lib/query/send-with-issues";
 import type { TraceFacets } from "@/lib/db/trace-list";
 import { normalizeAlert, type Alert, type RawAlert } from "./alert-model";
 import type { Rule, RulePayload } from "./rule-model";
@@ -15,36 +16,12 @@ export const alertKeys = {
   facets: (project: string) => ["alert-rule-facets", project] as const,
 };
 
-export class IssuesError extends ApiError {
-  constructor(
-    status: number,
-    message: string,
-    readonly issues: { path: string; message: string }[],
-  ) {
-    super(status, message);
-  }
-}
-
-/** POST a new rule or PATCH one; a 400 throws IssuesError with the field issues. */
-export async function saveRule(project: string, id: number | null, body: RulePayload): Promise<Rule> {
-  const res = await fetch(withParams(id === null ? "/api/alert-rules" : `/api/alert-rules/${id}`, { project }), {
-    method: id === null ? "POST" : "PATCH",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(body),
+/** POST a new rule or PATCH one; a refusal throws IssuesError with the 400's field issues. */
+export function saveRule(project: string, id: number | null, body: RulePayload): Promise<Rule> {
+  return saveItem<Rule>("/api/alert-rules", id, project, body, {
+    401: "Your session has ended: sign in again (the rule was not saved)",
+    ...(id === null && { 404: "This server does not have alert rules yet (POST /api/alert-rules answered 404)" }),
   });
-  let json: unknown = null;
-  try {
-    json = await res.json();
-  } catch {}
-  if (res.ok) return json as Rule;
-  const b = (json ?? {}) as { error?: string; issues?: { path: string; message: string }[] };
-  const message =
-    res.status === 401
-      ? "Your session has ended: sign in again (the rule was not saved)"
-      : res.status === 404 && id === null
-        ? "This server does not have alert rules yet (POST /api/alert-rules answered 404)"
-        : (b.error ?? `${res.status} ${res.statusText}`);
-  throw new IssuesError(res.status, message, Array.isArray(b.issues) ? b.issues : []);
 }
 
 export function useAlerts(project: string) {

@@ -3,12 +3,13 @@
 // Alert rules: what each watches, where it sends, whether it is firing. Admins toggle,
 // edit and delete (delete asks first, in place).
 import { useState } from "react";
-import { clsx } from "clsx";
-import { Mail, MessageSquare, Pencil, Trash2, Webhook } from "lucide-react";
+import { Pencil, Trash2, Webhook } from "lucide-react";
+import { CHANNEL_ICONS } from "@/components/channels/channel-editor";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { IconButton } from "@/components/ui/icon-button";
+import { Switch } from "@/components/ui/switch";
 import { describeRule, KIND_INFO, scopeEntries, type Rule } from "./rule-model";
 import { useRuleMutations } from "./alerts-api";
-
-const CHANNEL_ICON = { webhook: Webhook, slack: MessageSquare, email: Mail } as const;
 
 function StateBadge({ rule }: { rule: Rule }) {
   if (!rule.enabled) return <span className="rounded-full bg-surface-2 px-2 py-0.5 text-[11px] font-medium text-muted">off</span>;
@@ -19,22 +20,6 @@ function StateBadge({ rule }: { rule: Rule }) {
     </span>
   ) : (
     <span className="rounded-full bg-success-soft px-2 py-0.5 text-[11px] font-medium text-success">ok</span>
-  );
-}
-
-function Switch({ checked, label, disabled, onChange }: { checked: boolean; label: string; disabled?: boolean; onChange: (v: boolean) => void }) {
-  return (
-    <button
-      type="button"
-      role="switch"
-      aria-checked={checked}
-      aria-label={label}
-      disabled={disabled}
-      onClick={() => onChange(!checked)}
-      className={clsx("relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors disabled:opacity-60", checked ? "bg-accent" : "bg-border")}
-    >
-      <span className={clsx("inline-block h-4 w-4 rounded-full bg-background shadow transition-transform", checked ? "translate-x-[1.125rem]" : "translate-x-0.5")} />
-    </button>
   );
 }
 
@@ -94,7 +79,7 @@ export function RuleList({ rules, project, canEdit, onEdit }: { rules: Rule[]; p
                   ) : (
                     <span className="inline-flex items-center gap-1 text-muted" title={r.channels.map((c) => c.type).join(", ")}>
                       {r.channels.map((c, i) => {
-                        const Icon = CHANNEL_ICON[c.type] ?? Webhook;
+                        const Icon = CHANNEL_ICONS[c.type] ?? Webhook;
                         return <Icon key={i} className="h-3.5 w-3.5" aria-label={c.type} />;
                       })}
                     </span>
@@ -113,42 +98,19 @@ export function RuleList({ rules, project, canEdit, onEdit }: { rules: Rule[]; p
                 {canEdit && (
                   <td className="whitespace-nowrap text-right">
                     {confirming === r.id ? (
-                      <span className="inline-flex items-center gap-1.5" role="group" aria-label={`Delete “${r.name}”?`}>
-                        <span className="text-xs">Delete this rule and its history?</span>
-                        <button
-                          type="button"
-                          onClick={() => {
-                            setConfirming(null);
-                            remove.mutate(r.id);
-                          }}
-                          className="rounded-md bg-danger px-2 py-0.5 text-xs font-medium text-white"
-                        >
-                          Delete
-                        </button>
-                        <button
-                          type="button"
-                          autoFocus
-                          onClick={() => setConfirming(null)}
-                          onKeyDown={(e) => e.key === "Escape" && setConfirming(null)}
-                          className="rounded-md border border-border px-2 py-0.5 text-xs hover:bg-surface-2"
-                        >
-                          Keep
-                        </button>
-                      </span>
+                      <ConfirmDelete
+                        label={`Delete “${r.name}”?`}
+                        question="Delete this rule and its history?"
+                        onDelete={() => {
+                          setConfirming(null);
+                          remove.mutate(r.id);
+                        }}
+                        onKeep={() => setConfirming(null)}
+                      />
                     ) : (
                       <span className="inline-flex gap-0.5">
-                        <button type="button" onClick={() => onEdit(r)} aria-label={`Edit “${r.name}”`} title="Edit" className="rounded-md p-1.5 text-muted hover:bg-surface-2 hover:text-foreground">
-                          <Pencil className="h-3.5 w-3.5" aria-hidden />
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => setConfirming(r.id)}
-                          aria-label={`Delete “${r.name}”`}
-                          title="Delete"
-                          className="rounded-md p-1.5 text-muted hover:bg-danger-soft hover:text-danger"
-                        >
-                          <Trash2 className="h-3.5 w-3.5" aria-hidden />
-                        </button>
+                        <IconButton icon={Pencil} label={`Edit “${r.name}”`} title="Edit" onClick={() => onEdit(r)} />
+                        <IconButton icon={Trash2} label={`Delete “${r.name}”`} title="Delete" tone="danger" onClick={() => setConfirming(r.id)} />
                       </span>
                     )}
                   </td>

@@ -1,7 +1,8 @@
 // Alert rules in the browser: how a rule reads ("Trace cost > $5.00"), the editable draft,
-// live validation that mirrors the server's, and mapping a 400's issues onto fields. Pure.
+// and live validation that mirrors the server's. Pure.
 import type { BudgetChannelJson } from "@/drizzle/schema";
 import { channelIssues, cleanChannel } from "@/components/channels/channel-checks";
+import type { FieldErrors } from "@/components/ui/field-errors";
 
 export type Channel = BudgetChannelJson;
 export type RuleKind = "trace_cost" | "error_rate" | "p95_latency" | "unpriced_model";
@@ -9,16 +10,9 @@ export const RULE_KINDS: readonly RuleKind[] = ["trace_cost", "error_rate", "p95
 export const SCOPE_KEYS = ["agent", "service", "environment", "model"] as const;
 export type ScopeKey = (typeof SCOPE_KEYS)[number];
 
-export interface Rule {
+/** A rule as the API answers it: what was sent, and its id and state. */
+export interface Rule extends RulePayload {
   id: number;
-  name: string;
-  kind: RuleKind;
-  scope: Partial<Record<ScopeKey, string>>;
-  threshold: number | null;
-  windowMinutes: number | null;
-  minTraces: number | null;
-  enabled: boolean;
-  channels: Channel[];
   state: "ok" | "firing";
   createdAt: string;
   updatedAt: string;
@@ -146,8 +140,6 @@ export function payloadFromDraft(d: RuleDraft): RulePayload {
   };
 }
 
-export type FieldErrors = Partial<Record<string, string>>;
-
 /** The checks the server makes that a person can fix while typing (server 400 issues still win). */
 export function validateDraft(d: RuleDraft): FieldErrors {
   const e: FieldErrors = {};
@@ -168,21 +160,4 @@ export function validateDraft(d: RuleDraft): FieldErrors {
   for (const k of SCOPE_KEYS) if (d.scope[k].trim().length > 200) e[`scope.${k}`] = "At most 200 characters";
   for (const [k, v] of Object.entries(channelIssues(d.channels))) e[`channels.${k}`] = v;
   return e;
-}
-
-/** A 400's issues by field path ("threshold", "scope.agent", "channels.0.url"); unknown paths land on "" (form level). */
-export function issuesToErrors(issues: { path: string; message: string }[] | undefined): FieldErrors {
-  const e: FieldErrors = {};
-  for (const i of issues ?? []) {
-    const key = i.path ?? "";
-    if (e[key] === undefined) e[key] = i.message;
-  }
-  return e;
-}
-
-/** The errors under one path prefix with the prefix removed ("channels.0.url" → "0.url" for "channels"). */
-export function errorsUnder(errors: FieldErrors, prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(errors)) if (v !== undefined && k.startsWith(`${prefix}.`)) out[k.slice(prefix.length + 1)] = v;
-  return out;
 }

@@ -2,7 +2,9 @@
 
 // The "Alert rules" tab: the list, its empty/loading/error states, and the create/edit dialog.
 import { useState } from "react";
-import { CircleAlert, Plus } from "lucide-react";
+import { CircleAlert } from "lucide-react";
+import { NewButton } from "@/components/ui/new-button";
+import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import { useRules } from "./alerts-api";
 import { RuleList } from "./rule-list";
 import { RuleDialog } from "./rule-dialog";
@@ -25,19 +27,12 @@ export function RulesPanel({ project, canEdit }: { project: string; canEdit: boo
           </p>
         </div>
         {canEdit && rules.data !== null && (
-          <button type="button" onClick={() => setEditing({})} className="flex items-center gap-1.5 rounded-md bg-accent px-3 py-1.5 font-medium text-accent-foreground">
-            <Plus className="h-4 w-4" aria-hidden />
-            New rule
-          </button>
+          <NewButton label="New rule" onClick={() => setEditing({})} />
         )}
       </header>
 
       {rules.isPending ? (
-        <div className="space-y-2" aria-busy="true" aria-label="Loading alert rules">
-          {[0, 1, 2].map((i) => (
-            <div key={i} className="h-12 animate-pulse rounded bg-surface-2" />
-          ))}
-        </div>
+        <SkeletonRows label="Loading alert rules" count={3} rowClassName="h-12" />
       ) : rules.isError ? (
         <div role="alert" className="rounded-md bg-danger-soft p-4 text-danger">
           <CircleAlert className="mr-1.5 inline h-4 w-4" aria-hidden />

@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { Pencil } from "lucide-react";
 import { Sparkline } from "@/components/charts/sparkline";
+import { IconButton } from "@/components/ui/icon-button";
 import { formatUsdExact } from "@/lib/format";
 import { budgetKeys, fetchSeries, type BudgetJson, type BudgetStatusJson } from "./budget-api";
 import { BudgetBar } from "./budget-bar";
@@ -72,15 +73,7 @@ export function BudgetCard({
           </span>
         )}
         {canEdit && (
-          <button
-            type="button"
-            onClick={() => onEdit(budget.id)}
-            aria-label={`Edit ${budget.name}`}
-            title="Edit"
-            className="-mr-1.5 -mt-1 shrink-0 rounded-md p-1.5 text-muted hover:bg-surface-2 hover:text-foreground"
-          >
-            <Pencil className="h-4 w-4" aria-hidden />
-          </button>
+          <IconButton icon={Pencil} label={`Edit ${budget.name}`} title="Edit" onClick={() => onEdit(budget.id)} iconClassName="h-4 w-4" className="-mr-1.5 -mt-1 shrink-0" />
         )}
       </header>
 

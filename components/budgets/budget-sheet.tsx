@@ -7,12 +7,13 @@ import { useMemo, useRef, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { ChannelEditor } from "@/components/channels/channel-editor";
+import { Modal } from "@/components/ui/modal";
 import type { BudgetPeriod } from "@/lib/budgets/period";
-import { budgetKeys, BudgetWriteError, createBudget, deleteBudget, updateBudget, type BudgetJson, type FieldIssue } from "./budget-api";
+import { IssuesError, type FieldIssue } from "@/lib/query/send-with-issues";
+import { budgetKeys, createBudget, deleteBudget, updateBudget, type BudgetJson } from "./budget-api";
 import { browserTimeZone, draftFrom, draftIssues, parseNumber, previewBody, toBody, type BudgetDraft } from "./budget-draft";
 import { BudgetPreviewLine } from "./budget-preview-line";
 import { ScopeFields } from "./scope-fields";
-import { SideSheet } from "./side-sheet";
 import { ThresholdChips } from "./threshold-chips";
 
 const PERIODS: { value: BudgetPeriod; label: string }[] = [
@@ -77,7 +78,7 @@ export function BudgetSheet({ project, budget, onClose }: { project: string; bud
     mutationFn: (b: typeof body) => (budget ? updateBudget(project, budget.id, b) : createBudget(project, b)),
     onSuccess: done,
     onError: (err, b) => {
-      if (err instanceof BudgetWriteError && err.status === 400) {
+      if (err instanceof IssuesError && err.status === 400) {
         setServer({ issues: err.issues, body: b });
         requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
       }
@@ -97,7 +98,7 @@ export function BudgetSheet({ project, budget, onClose }: { project: string; bud
   };
   const previewReady = !Object.keys(local).some((k) => k === "windowHours" || k === "timezone" || k.startsWith("scope."));
   const amount = parseNumber(draft.amount);
-  const writeError = save.error && !(save.error instanceof BudgetWriteError && save.error.status === 400) ? save.error : remove.error;
+  const writeError = save.error && !(save.error instanceof IssuesError && save.error.status === 400) ? save.error : remove.error;
 
   const err = (path: string, id: string) =>
     issues[path] ? (
@@ -105,11 +106,17 @@ export function BudgetSheet({ project, budget, onClose }: { project: string; bud
         {issues[path]}
       </p>
     ) : null;
-  const invalid = (path: string, id: string) => (issues[path] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
-  const inputClass = (path: string) => clsx("mt-0.5 h-8 w-full rounded-md border bg-background px-2", issues[path] ? "border-danger" : "border-border");
+  /** id, name (the API path, which the form's blur handler marks as touched), look and ARIA state of the input for `path`. */
+  const control = (path: string, id: string, className?: string) => ({
+    id,
+    name: path,
+    className: clsx("mt-0.5 h-8 w-full rounded-md border bg-background px-2", issues[path] ? "border-danger" : "border-border", className),
+    ...(issues[path] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {}),
+  });
 
   return (
-    <SideSheet
+    <Modal
+      placement="right"
       title={budget ? `Edit “${budget.name}”` : "New budget"}
       description="Spend in a scope over a period, with alerts as it crosses thresholds."
       onClose={onClose}
@@ -170,15 +177,12 @@ export function BudgetSheet({ project, budget, onClose }: { project: string; bud
               Name
             </label>
             <input
-              id="budget-name"
-              name="name"
+              {...control("name", "budget-name")}
               data-autofocus
               value={draft.name}
               onChange={(e) => set({ name: e.target.value })}
               placeholder="e.g. Monthly OpenAI, Support bot per day"
               maxLength={200}
-              className={inputClass("name")}
-              {...invalid("name", "budget-name")}
             />
             {err("name", "budget-name")}
           </div>
@@ -190,16 +194,7 @@ export function BudgetSheet({ project, budget, onClose }: { project: string; bud
               </label>
               <div className="relative">
                 <span className="pointer-events-none absolute left-2 top-[9px] text-muted">$</span>
-                <input
-                  id="budget-amount"
-                  name="amountUsd"
-                  inputMode="decimal"
-                  value={draft.amount}
-                  onChange={(e) => set({ amount: e.target.value })}
-                  placeholder="1000"
-                  className={clsx(inputClass("amountUsd"), "pl-5 tabular-nums")}
-                  {...invalid("amountUsd", "budget-amount")}
-                />
+                <input {...control("amountUsd", "budget-amount", "pl-5 tabular-nums")} inputMode="decimal" value={draft.amount} onChange={(e) => set({ amount: e.target.value })} placeholder="1000" />
               </div>
               {err("amountUsd", "budget-amount")}
             </div>
@@ -228,15 +223,7 @@ export function BudgetSheet({ project, budget, onClose }: { project: string; bud
                 <label htmlFor="budget-window" className="block text-xs font-medium text-muted">
                   Window (hours)
                 </label>
-                <input
-                  id="budget-window"
-                  name="windowHours"
-                  inputMode="numeric"
-                  value={draft.windowHours}
-                  onChange={(e) => set({ windowHours: e.target.value })}
-                  className={clsx(inputClass("windowHours"), "tabular-nums")}
-                  {...invalid("windowHours", "budget-window")}
-                />
+                <input {...control("windowHours", "budget-window", "tabular-nums")} inputMode="numeric" value={draft.windowHours} onChange={(e) => set({ windowHours: e.target.value })} />
                 {err("windowHours", "budget-window") ?? <p className="mt-0.5 text-xs text-muted">Spend in the last N hours, at every moment.</p>}
               </div>
             )}
@@ -245,15 +232,12 @@ export function BudgetSheet({ project, budget, onClose }: { project: string; bud
                 Time zone
               </label>
               <input
-                id="budget-timezone"
-                name="timezone"
+                {...control("timezone", "budget-timezone")}
                 list="budget-timezones"
                 value={draft.timezone}
                 onChange={(e) => set({ timezone: e.target.value })}
                 autoComplete="off"
                 spellCheck={false}
-                className={inputClass("timezone")}
-                {...invalid("timezone", "budget-timezone")}
               />
               <datalist id="budget-timezones">
                 {zones.map((z) => (
@@ -335,6 +319,6 @@ export function BudgetSheet({ project, budget, onClose }: { project: string; bud
           />
         </section>
       </form>
-    </SideSheet>
+    </Modal>
   );
 }

@@ -1,5 +1,6 @@
 // No budgets yet: what a budget does, and how to get one.
-import { Plus, Wallet } from "lucide-react";
+import { Wallet } from "lucide-react";
+import { NewButton } from "@/components/ui/new-button";
 
 export function BudgetsEmpty({ canEdit, onCreate }: { canEdit: boolean; onCreate: () => void }) {
   return (
@@ -15,10 +16,7 @@ export function BudgetsEmpty({ canEdit, onCreate }: { canEdit: boolean; onCreate
         Scripts can ask <code className="rounded bg-surface-2 px-1 font-mono text-xs">GET /api/budgets/status</code> before expensive work.
       </p>
       {canEdit ? (
-        <button type="button" onClick={onCreate} className="mt-4 inline-flex h-8 items-center gap-1.5 rounded-md bg-accent px-3 font-medium text-accent-foreground">
-          <Plus className="h-4 w-4" aria-hidden />
-          New budget
-        </button>
+        <NewButton label="New budget" onClick={onCreate} className="mt-4" />
       ) : (
         <p className="mt-4 rounded-md bg-surface-2 px-3 py-2 text-[13px]">You have a viewer account: ask an admin to create a budget.</p>
       )}

@@ -20,7 +20,7 @@ interface TestResponse {
   error: string | null;
 }
 
-const ICONS = { webhook: Webhook, slack: MessageSquare, email: Mail } as const;
+export const CHANNEL_ICONS = { webhook: Webhook, slack: MessageSquare, email: Mail } as const;
 
 /** Sends one test message through the channel (admin only); never throws. */
 export async function sendChannelTest(channel: Channel): Promise<TestOutcome> {
@@ -58,6 +58,8 @@ export function ChannelEditor({
   idPrefix = "channel",
   namePrefix = "",
   disabled = false,
+  emptyText = "No channels: alerts will only be listed on the Alerts page.",
+  what = "these alerts",
 }: {
   value: Channel[];
   onChange: (next: Channel[]) => void;
@@ -67,6 +69,10 @@ export function ChannelEditor({
   /** Prepended to each input's name ("channels." gives "channels.0.url"), so a form can tell which field was left. */
   namePrefix?: string;
   disabled?: boolean;
+  /** Shown when there is no channel yet. */
+  emptyText?: string;
+  /** What the channels carry, for the SMTP note ("these alerts", "this report"). */
+  what?: string;
 }) {
   const [outcomes, setOutcomes] = useState<Record<string, TestOutcome>>({});
   const capabilities = useQuery({
@@ -92,10 +98,10 @@ export function ChannelEditor({
 
   return (
     <div className="space-y-2">
-      {value.length === 0 && <p className="text-muted">No channels: alerts will only be listed on the Alerts page.</p>}
+      {value.length === 0 && <p className="text-muted">{emptyText}</p>}
       <ul className="space-y-2">
         {value.map((c, i) => {
-          const Icon = ICONS[c.type];
+          const Icon = CHANNEL_ICONS[c.type];
           const id = (f: string) => `${idPrefix}-${i}-${f}`;
           const err = (f: string) => errors[`${i}.${f}`];
           const outcome = outcomes[JSON.stringify(c)];
@@ -155,7 +161,7 @@ export function ChannelEditor({
                     E-mail address
                   </label>
                   {input("to", { type: "email", value: c.to, placeholder: "oncall@example.com", onChange: (e) => put(i, { ...c, to: e.target.value }) })}
-                  {capabilities.data?.email === false && <p className="mt-1 text-xs text-warning">E-mail needs SKEIN_SMTP_URL: until it is set, these alerts are recorded but not sent.</p>}
+                  {capabilities.data?.email === false && <p className="mt-1 text-xs text-warning">E-mail needs SKEIN_SMTP_URL: until it is set, {what} {what === "these alerts" ? "are" : "is"} recorded but not sent.</p>}
                 </div>
               ) : (
                 <div className="space-y-1.5">

@@ -5,15 +5,18 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
-import { CircleAlert, CircleCheck, Clock, Loader2, Mail, MessageSquare, Pencil, Send, Trash2, Webhook } from "lucide-react";
+import { CircleAlert, CircleCheck, Clock, Loader2, Pencil, Send, Trash2 } from "lucide-react";
+import { CHANNEL_ICONS } from "@/components/channels/channel-editor";
 import type { Channel } from "@/components/channels/channel-checks";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { IconButton } from "@/components/ui/icon-button";
+import { Switch } from "@/components/ui/switch";
 import { deleteSchedule, saveSchedule, scheduleKeys, sendScheduleNow } from "@/lib/reports/schedule-api";
 import type { ScheduleJson } from "@/lib/reports/schedule-input";
 import { CADENCE_LABELS, formatRunAt, lastCompletePeriod, periodLabel } from "@/lib/reports/schedule-period";
 import { runStatus } from "@/lib/reports/schedule-status";
 
 const GROUP_LABELS = { day: "day", agent: "agent", model: "model" } as const;
-const CHANNEL_ICONS = { webhook: Webhook, slack: MessageSquare, email: Mail } as const;
 
 function host(url: string): string {
   try {
@@ -131,44 +134,24 @@ export function ScheduleRow({ project, schedule, canEdit, now, onEdit }: { proje
       {canEdit && (
         <td className="whitespace-nowrap text-right">
           {confirming ? (
-            <span
-              className="inline-flex items-center gap-1.5"
-              role="group"
-              aria-label={`Delete ${schedule.name}?`}
-              onKeyDown={(e) => {
-                if (e.key === "Escape") setConfirming(false);
-              }}
-            >
-              <span className="text-xs">Delete with its history?</span>
-              <button
-                type="button"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate()}
-                className="rounded-md bg-danger px-2 py-1 text-xs font-medium text-white disabled:opacity-60"
-              >
-                Delete
-              </button>
-              <button type="button" autoFocus onClick={() => setConfirming(false)} className="rounded-md border border-border px-2 py-1 text-xs hover:bg-surface-2">
-                Cancel
-              </button>
-            </span>
+            <ConfirmDelete
+              label={`Delete ${schedule.name}?`}
+              question="Delete with its history?"
+              keepLabel="Cancel"
+              pending={remove.isPending}
+              onDelete={() => remove.mutate()}
+              onKeep={() => setConfirming(false)}
+            />
           ) : (
             <span className="inline-flex items-center gap-1">
-              <button
-                type="button"
-                role="switch"
-                aria-checked={schedule.enabled}
-                aria-label={`${schedule.name} enabled`}
+              <Switch
+                checked={schedule.enabled}
+                label={`${schedule.name} enabled`}
                 title={schedule.enabled ? "Pause this schedule" : "Resume this schedule"}
                 disabled={toggle.isPending}
-                onClick={() => toggle.mutate(!schedule.enabled)}
-                className={clsx(
-                  "relative mr-1 h-5 w-9 shrink-0 rounded-full border transition-colors disabled:opacity-60",
-                  schedule.enabled ? "border-accent bg-accent" : "border-border bg-surface-2",
-                )}
-              >
-                <span className={clsx("absolute top-0.5 h-3.5 w-3.5 rounded-full bg-background shadow transition-all", schedule.enabled ? "left-[1.1rem]" : "left-0.5")} />
-              </button>
+                className="mr-1"
+                onChange={(enabled) => toggle.mutate(enabled)}
+              />
               <button
                 type="button"
                 disabled={send.isPending}
@@ -179,18 +162,8 @@ export function ScheduleRow({ project, schedule, canEdit, now, onEdit }: { proje
                 <Send className="h-3 w-3" aria-hidden />
                 {send.isPending ? "Sending…" : "Send now"}
               </button>
-              <button type="button" onClick={onEdit} aria-label={`Edit ${schedule.name}`} title="Edit" className="rounded-md p-1.5 text-muted hover:bg-surface-2 hover:text-foreground">
-                <Pencil className="h-3.5 w-3.5" aria-hidden />
-              </button>
-              <button
-                type="button"
-                onClick={() => setConfirming(true)}
-                aria-label={`Delete ${schedule.name}`}
-                title="Delete"
-                className="rounded-md p-1.5 text-muted hover:bg-danger-soft hover:text-danger"
-              >
-                <Trash2 className="h-3.5 w-3.5" aria-hidden />
-              </button>
+              <IconButton icon={Pencil} label={`Edit ${schedule.name}`} title="Edit" onClick={onEdit} />
+              <IconButton icon={Trash2} label={`Delete ${schedule.name}`} title="Delete" tone="danger" onClick={() => setConfirming(true)} />
             </span>
           )}
         </td>

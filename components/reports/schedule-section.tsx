@@ -4,7 +4,9 @@
 // budget channels. Everyone sees the list; admins create, edit, pause, send and delete.
 import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { CalendarClock, CircleAlert, Plus } from "lucide-react";
+import { CalendarClock, CircleAlert } from "lucide-react";
+import { NewButton } from "@/components/ui/new-button";
+import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import { ApiError } from "@/lib/query/api";
 import { fetchSchedules, scheduleKeys } from "@/lib/reports/schedule-api";
 import type { ScheduleJson } from "@/lib/reports/schedule-input";
@@ -36,12 +38,7 @@ export function ScheduleSection({ project, canEdit }: { project: string; canEdit
   });
   const items = list.data;
 
-  const newButton = canEdit && (
-    <button type="button" onClick={() => setEditing({ kind: "new" })} className="flex items-center gap-1.5 rounded-md bg-accent px-2.5 py-1 font-medium text-accent-foreground">
-      <Plus className="h-3.5 w-3.5" aria-hidden />
-      New schedule
-    </button>
-  );
+  const newButton = canEdit && <NewButton label="New schedule" size="sm" onClick={() => setEditing({ kind: "new" })} />;
 
   return (
     <section id="scheduled-reports" aria-labelledby="scheduled-reports-title" className="scroll-mt-4 overflow-hidden rounded-lg border border-border bg-background">
@@ -59,11 +56,7 @@ export function ScheduleSection({ project, canEdit }: { project: string; canEdit
       </header>
 
       {list.isPending ? (
-        <div className="space-y-2 p-3.5" aria-busy="true" aria-label="Loading schedules">
-          {[0, 1].map((i) => (
-            <div key={i} className="h-9 animate-pulse rounded bg-surface-2" />
-          ))}
-        </div>
+        <SkeletonRows label="Loading schedules" count={2} rowClassName="h-9" className="p-3.5" />
       ) : list.isError ? (
         <div role="alert" className="flex flex-wrap items-center gap-2 px-3.5 py-4 text-danger">
           <CircleAlert className="h-4 w-4" aria-hidden />

@@ -1,14 +1,46 @@
 "use client";
 
-// A centred modal on the native <dialog>: showModal() makes the page behind it inert, Tab
-// wraps inside it, Esc closes it, and focus returns to whatever opened it. The element
-// marked data-autofocus gets focus first.
+// A modal on the native <dialog>, centred or as a full-height sheet on the right edge:
+// showModal() makes the page behind it inert, Tab wraps inside it, Esc (and, for the
+// sheet, a click on the backdrop) closes it, and focus returns to whatever opened it.
+// The element marked data-autofocus gets focus first.
 import { useEffect, useId, useRef } from "react";
+import { clsx } from "clsx";
 import { X } from "lucide-react";
+import { IconButton } from "./icon-button";
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Modal({ title, description, onClose, children, footer }: { title: string; description?: React.ReactNode; onClose: () => void; children: React.ReactNode; footer?: React.ReactNode }) {
+const PLACEMENT = {
+  center: {
+    dialog: "m-auto max-h-[min(92dvh,56rem)] w-[calc(100%-2rem)] max-w-2xl rounded-xl border",
+    frame: "max-h-[min(92dvh,56rem)]",
+    footer: "rounded-b-xl",
+  },
+  right: {
+    dialog: "fixed inset-y-0 right-0 left-auto m-0 h-dvh max-h-dvh w-full max-w-xl border-l",
+    frame: "h-full",
+    footer: "",
+  },
+} as const;
+
+export function Modal({
+  title,
+  description,
+  onClose,
+  children,
+  footer,
+  placement = "center",
+}: {
+  title: string;
+  description?: React.ReactNode;
+  onClose: () => void;
+  children: React.ReactNode;
+  footer?: React.ReactNode;
+  /** "right": a side sheet, closed by a click on the backdrop too. */
+  placement?: keyof typeof PLACEMENT;
+}) {
+  const look = PLACEMENT[placement];
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
@@ -63,11 +95,15 @@ export function Modal({ title, description, onClose, children, footer }: { title
         close();
       }}
       onClose={() => {
+        // Only a close the browser made (ours come from unmounting, and a re-shown dialog is open again).
         if (!ref.current?.open) close();
       }}
-      className="m-auto max-h-[min(92dvh,56rem)] w-[calc(100%-2rem)] max-w-2xl rounded-xl border border-border bg-background p-0 text-foreground shadow-2xl backdrop:bg-black/40"
+      onMouseDown={(e) => {
+        if (placement === "right" && e.target === e.currentTarget) close();
+      }}
+      className={clsx(look.dialog, "border-border bg-background p-0 text-foreground shadow-2xl backdrop:bg-black/40")}
     >
-      <div className="flex max-h-[min(92dvh,56rem)] flex-col">
+      <div className={clsx("flex flex-col", look.frame)}>
         <header className="flex items-start gap-3 border-b border-border px-5 py-3.5">
           <div className="min-w-0 flex-1">
             <h2 id={titleId} className="text-base font-semibold">
@@ -75,12 +111,10 @@ export function Modal({ title, description, onClose, children, footer }: { title
             </h2>
             {description && <div className="mt-0.5 text-muted">{description}</div>}
           </div>
-          <button type="button" onClick={close} aria-label="Close" title="Close (Esc)" className="-mr-1.5 rounded-md p-1.5 text-muted hover:bg-surface-2 hover:text-foreground">
-            <X className="h-4 w-4" aria-hidden />
-          </button>
+          <IconButton icon={X} label="Close" title="Close (Esc)" onClick={close} iconClassName="h-4 w-4" className="-mr-1.5" />
         </header>
         <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
-        {footer && <footer className="rounded-b-xl border-t border-border bg-surface px-5 py-3">{footer}</footer>}
+        {footer && <footer className={clsx("border-t border-border bg-surface px-5 py-3", look.footer)}>{footer}</footer>}
       </div>
     </dialog>
   );

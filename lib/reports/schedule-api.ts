@@ -1,41 +1,22 @@
 // Browser fetchers for /api/report-schedules. Writes keep a 400's issues so the dialog
 // can show each message beside its field.
-import { ApiError, apiGet, apiSend, withParams } from "@/lib/query/api";
+import { apiGet, apiSend } from "@/lib/query/api";
+import { saveItem } from "@/lib/query/send-with-issues";
 import type { ScheduleInput, ScheduleJson } from "./schedule-input";
 
 export const scheduleKeys = {
   list: (project: string) => ["report-schedules", project] as const,
 };
 
-export class ScheduleSaveError extends ApiError {
-  constructor(
-    status: number,
-    message: string,
-    readonly issues: { path: string; message: string }[],
-  ) {
-    super(status, message);
-  }
-}
-
 export async function fetchSchedules(project: string): Promise<ScheduleJson[]> {
   return (await apiGet<{ items: ScheduleJson[] }>("/api/report-schedules", { project })).items;
 }
 
-/** POST a new schedule or PATCH one; a 400 throws ScheduleSaveError with the field issues. */
-export async function saveSchedule(project: string, id: number | null, body: Partial<ScheduleInput>): Promise<ScheduleJson> {
-  const res = await fetch(withParams(id === null ? "/api/report-schedules" : `/api/report-schedules/${id}`, { project }), {
-    method: id === null ? "POST" : "PATCH",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(body),
+/** POST a new schedule or PATCH one; a refusal throws IssuesError with the 400's field issues. */
+export function saveSchedule(project: string, id: number | null, body: Partial<ScheduleInput>): Promise<ScheduleJson> {
+  return saveItem<ScheduleJson>("/api/report-schedules", id, project, body, {
+    401: "Your session has ended: sign in again (the schedule was not saved)",
   });
-  let json: unknown = null;
-  try {
-    json = await res.json();
-  } catch {}
-  if (res.ok) return json as ScheduleJson;
-  const b = (json ?? {}) as { error?: string; issues?: { path: string; message: string }[] };
-  const message = res.status === 401 ? "Your session has ended: sign in again (the schedule was not saved)" : (b.error ?? `${res.status} ${res.statusText}`);
-  throw new ScheduleSaveError(res.status, message, Array.isArray(b.issues) ? b.issues : []);
 }
 
 export function deleteSchedule(project: string, id: number): Promise<{ ok: boolean }> {

@@ -9,12 +9,13 @@ import { simpleParser, type ParsedMail } from "mailparser";
 export const BASE = "http://skein.test";
 export const SECRET = "whsec_test_0123456789";
 export const noParams = {} as { params: Promise<Record<string, string>> };
-export const idParams = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
+export const idParams = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
 export const FAST = { backoffMs: [30, 30, 30, 30], timeoutMs: 2_000 };
 
-export function call(path: string, init: RequestInit & { token: string }): Request {
+/** A request to a route handler, as `token` (none: a stranger). */
+export function call(path: string, init: RequestInit & { token?: string }): Request {
   const headers = new Headers(init.headers);
-  headers.set("authorization", `Bearer ${init.token}`);
+  if (init.token) headers.set("authorization", `Bearer ${init.token}`);
   if (init.body) headers.set("content-type", "application/json");
   return new Request(`${BASE}${path}`, { ...init, headers });
 }

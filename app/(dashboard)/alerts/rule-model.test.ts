@@ -1,11 +1,9 @@
 // Alert rules in the browser (components/alerts/rule-model.ts): how a rule reads, the
-// draft ↔ payload mapping, live validation, and a 400's issues mapped onto fields.
+// draft ↔ payload mapping and live validation (a 400's issues: field-errors.test.ts).
 import { describe, expect, it } from "vitest";
 import {
   describeRule,
   draftFromRule,
-  errorsUnder,
-  issuesToErrors,
   payloadFromDraft,
   scopeEntries,
   usdLimit,
@@ -108,20 +106,5 @@ describe("validateDraft", () => {
     const e = validateDraft({ ...ok, channels: [{ type: "webhook", url: "ftp://x", secret: "short" }] });
     expect(e["channels.0.url"]).toBe("must be an http(s) URL");
     expect(e["channels.0.secret"]).toBeDefined();
-  });
-});
-
-describe("issues from a 400", () => {
-  it("keys messages by path, first message wins, and splits out a channel list's errors", () => {
-    const e = issuesToErrors([
-      { path: "threshold", message: "a percent: at most 100" },
-      { path: "threshold", message: "second" },
-      { path: "channels.1.url", message: "must be an http(s) URL" },
-      { path: "", message: "invalid request" },
-    ]);
-    expect(e.threshold).toBe("a percent: at most 100");
-    expect(e[""]).toBe("invalid request");
-    expect(errorsUnder(e, "channels")).toEqual({ "1.url": "must be an http(s) URL" });
-    expect(issuesToErrors(undefined)).toEqual({});
   });
 });

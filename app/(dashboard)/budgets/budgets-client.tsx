@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { CircleAlert, Plus } from "lucide-react";
+import { CircleAlert } from "lucide-react";
+import { NewButton } from "@/components/ui/new-button";
 import { ApiError } from "@/lib/query/api";
 import { useProject, useUrlState } from "@/components/shell/use-dashboard-params";
 import { budgetKeys, fetchBudgets, fetchStatus } from "@/components/budgets/budget-api";
@@ -28,10 +29,7 @@ export function BudgetsClient({ canEdit }: { canEdit: boolean }) {
           {items.length > 0 && <span className="text-muted">Spend against each budget in its current period · refreshed every 15 s</span>}
         </div>
         {canEdit && items.length > 0 && (
-          <button type="button" onClick={() => openSheet("new")} className="inline-flex h-8 items-center gap-1.5 rounded-md bg-accent px-3 font-medium text-accent-foreground">
-            <Plus className="h-4 w-4" aria-hidden />
-            New budget
-          </button>
+          <NewButton label="New budget" onClick={() => openSheet("new")} />
         )}
       </header>
 
