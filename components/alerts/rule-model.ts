@@ -1,6 +1,7 @@
 // Alert rules in the browser: how a rule reads ("Trace cost > $5.00"), the editable draft,
 // and live validation that mirrors the server's. Pure.
 import type { BudgetChannelJson } from "@/drizzle/schema";
+import { windowLabel } from "@/lib/alerts/window-label";
 import { channelIssues, cleanChannel } from "@/components/channels/channel-checks";
 import type { FieldErrors } from "@/components/ui/field-errors";
 
@@ -38,12 +39,6 @@ export function usdLimit(v: number): string {
 }
 
 /** "15 min", "1 h", "1 h 30 min", "24 h". */
-export function windowLabel(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m ? `${h} h ${m} min` : `${h} h`;
-}
 
 /** What the rule watches, in one line. */
 export function describeRule(r: Pick<Rule, "kind" | "threshold" | "windowMinutes" | "minTraces">): string {
@@ -161,3 +156,5 @@ export function validateDraft(d: RuleDraft): FieldErrors {
   for (const [k, v] of Object.entries(channelIssues(d.channels))) e[`channels.${k}`] = v;
   return e;
 }
+
+export { windowLabel };

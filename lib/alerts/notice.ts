@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { fromJson, toDate } from "@/lib/budgets/deliver";
 import { absoluteUrl, slackEscape, slackLink, usd, type Notice } from "@/lib/notify/notice";
 import type { Loader } from "@/lib/notify/outbox";
+import { windowLabel } from "./window-label";
 
 export interface RuleEventFacts {
   eventId: number;
@@ -76,7 +77,7 @@ function scopeLabel(scope: RuleScopeJson): string {
 
 /** One line: what happened, with the measured value and the limit. */
 export function ruleEventTitle(f: RuleEventFacts): string {
-  const over = `over ${f.windowMinutes ?? 15} min`;
+  const over = `over ${windowLabel(f.windowMinutes ?? 15)}`;
   switch (f.kind) {
     case "trace_cost":
       return `Trace ${f.subject.slice(0, 16)} cost ${usd(f.value ?? 0)}, above ${usd(f.limit ?? 0)}${scopeLabel(f.scope)}`;

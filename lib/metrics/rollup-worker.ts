@@ -5,6 +5,7 @@
 // meanwhile leaves its own mark behind and gets recomputed on a later pass.
 import type { Db, Querier } from "@/lib/db/client";
 import { errorFields, logEvent } from "@/lib/log";
+import { refreshStatistics } from "@/lib/db/statistics";
 import { DAY_MS, HOUR_MS } from "./intervals";
 import {
   INSERT_LLM_DAY_SQL,
@@ -170,7 +171,10 @@ export function ensureRollupWorker(db: Db, everyMs = 5_000): void {
   let lastLagLog = 0;
   const tick = async () => {
     const deadline = Date.now() + 2_000;
-    while (Date.now() < deadline && (await runRollups(db)).days > 0);
+    let wrote = false;
+    while (Date.now() < deadline && (await runRollups(db)).days > 0) wrote = true;
+    // Recomputed hours mean new data: keep PGlite's planner statistics current.
+    await refreshStatistics(db, wrote);
     const lag = await rollupLag(db, null);
     if (lag.seconds > LAG_WARN_SECONDS && Date.now() - lastLagLog > 60_000) {
       lastLagLog = Date.now();
