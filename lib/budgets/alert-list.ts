@@ -60,7 +60,7 @@ export type AlertJson = BudgetAlertJson | RuleAlertJson;
 const iso = (v: unknown) => toDate(v).toISOString();
 
 /** Delivery attempts of some source rows; `channels` is the SQL of the owning row's channels array. */
-async function deliveriesOf(db: Db, projectId: number, source: Source, ids: string[], join: string, channels: string): Promise<Map<string, DeliveryJson[]>> {
+export async function deliveriesOf(db: Db, projectId: number, source: Source, ids: string[], join: string, channels: string): Promise<Map<string, DeliveryJson[]>> {
   const byRef = new Map<string, DeliveryJson[]>();
   if (ids.length === 0) return byRef;
   const col = SOURCE_COLUMN[source];

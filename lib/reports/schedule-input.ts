@@ -1,6 +1,7 @@
 // Report schedule JSON on the wire: the zod schema for create/patch and the response shape.
 // Browser-safe types (the dialog and list import them).
 import { z } from "zod";
+import type { DeliveryJson } from "@/lib/budgets/alert-list";
 import type { BudgetChannelJson } from "@/drizzle/schema";
 import { budgetChannel } from "@/lib/budgets/budget-input";
 import { isValidTimeZone } from "@/lib/budgets/period";
@@ -25,15 +26,8 @@ export const schedulePatch = z.record(z.string(), z.unknown());
 
 export type ScheduleInput = z.infer<typeof scheduleInput>;
 
-export interface ScheduleDeliveryJson {
-  channelIndex: number;
-  channelType: string | null;
-  attempt: number;
-  status: "pending" | "ok" | "failed";
-  httpStatus: number | null;
-  error: string | null;
-  createdAt: string;
-}
+/** Every attempt, as GET /api/alerts shows them (nextAttemptAt while pending). */
+export type ScheduleDeliveryJson = DeliveryJson;
 
 export interface ScheduleRunJson {
   runId: number;

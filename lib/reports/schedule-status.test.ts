@@ -10,6 +10,7 @@ const d = (channelIndex: number, channelType: string, attempt: number, status: S
   httpStatus,
   error,
   createdAt: "2026-11-30T00:00:00.000Z",
+  nextAttemptAt: null,
 });
 const run = (deliveries: ScheduleDeliveryJson[]): ScheduleRunJson => ({ runId: 1, periodStart: "", periodEnd: "", manual: false, createdAt: "", deliveries });
 

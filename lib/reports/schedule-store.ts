@@ -4,8 +4,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { reportSchedules } from "@/drizzle/schema";
 import { NotFoundError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
+import { deliveriesOf } from "@/lib/budgets/alert-list";
 import { MASKED_SECRET, maskChannels } from "@/lib/notify/channel-mask";
-import { scheduleInput, type ScheduleDeliveryJson, type ScheduleInput, type ScheduleJson, type ScheduleRunJson } from "./schedule-input";
+import { scheduleInput, type ScheduleInput, type ScheduleJson, type ScheduleRunJson } from "./schedule-input";
 import { nextRunAt } from "./schedule-period";
 
 export type ScheduleRow = typeof reportSchedules.$inferSelect;
@@ -40,30 +41,14 @@ async function runInfo(db: Db, projectId: number, ids: number[]): Promise<Map<nu
     [projectId, ids, LAST_RUNS],
   );
   if (runs.length === 0) return out;
-  const deliveries = await db.query<{
-    run_id: string;
-    channel_index: number;
-    channel_type: string | null;
-    attempt: number;
-    status: ScheduleDeliveryJson["status"];
-    http_status: number | null;
-    error: string | null;
-    created_at: unknown;
-  }>(
-    `select d.report_run_id::text as run_id, d.channel_index, s.channels -> d.channel_index ->> 'type' as channel_type, d.attempt, d.status,
-            d.http_status, d.error, d.created_at
-       from alert_deliveries d
-       join report_runs r on r.project_id = d.project_id and r.id = d.report_run_id
-       join report_schedules s on s.project_id = r.project_id and s.id = r.schedule_id
-      where d.project_id = $1 and d.report_run_id = any($2::text[]::int8[]) order by d.report_run_id, d.channel_index, d.attempt`,
-    [projectId, runs.map((r) => r.id)],
+  const byRun = await deliveriesOf(
+    db,
+    projectId,
+    "report",
+    runs.map((r) => r.id),
+    "join report_runs r on r.project_id = d.project_id and r.id = d.report_run_id join report_schedules s on s.project_id = r.project_id and s.id = r.schedule_id",
+    "s.channels",
   );
-  const byRun = new Map<string, ScheduleDeliveryJson[]>();
-  for (const d of deliveries) {
-    const list = byRun.get(d.run_id) ?? [];
-    list.push({ channelIndex: d.channel_index, channelType: d.channel_type, attempt: d.attempt, status: d.status, httpStatus: d.http_status, error: d.error, createdAt: iso(d.created_at) });
-    byRun.set(d.run_id, list);
-  }
   for (const r of runs) {
     out.get(r.schedule_id)?.runs.push({
       runId: Number(r.id),
