@@ -9,7 +9,8 @@ export interface CpuSnapshot {
   at: number;
   machineBusy: number;
   machineTotal: number;
-  byPid: Map<number, number>;
+  /** pid (or "pid/task/tid" for one thread) → CPU seconds. */
+  byPid: Map<number | string, number>;
   /** Every process named postgres on the machine (other databases included): pid → CPU seconds. */
   postgresAll: Map<number, number>;
 }
@@ -33,7 +34,12 @@ function isPostgres(pid: string): boolean {
   }
 }
 
-export function cpuSnapshot(pids: Iterable<number>): CpuSnapshot {
+/** The id cpuSnapshot takes for one thread of a process (e.g. a process's main thread: tid = pid). */
+export function threadId(pid: number, tid: number = pid): string {
+  return `${pid}/task/${tid}`;
+}
+
+export function cpuSnapshot(pids: Iterable<number | string>): CpuSnapshot {
   const cpu = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
   const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
   const total = cpu.reduce((a, b) => a + b, 0);
@@ -57,7 +63,7 @@ export interface CpuUse {
 }
 
 /** `names` maps pid → group; a pid absent from `a` (started during the window) counts from zero. */
-export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, names: Map<number, string>): CpuUse {
+export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, names: Map<number | string, string>): CpuUse {
   const wall = (b.at - a.at) / 1000;
   const sums: Record<string, number> = {};
   for (const [pid, name] of names) sums[name] = (sums[name] ?? 0) + (b.byPid.get(pid) ?? 0) - (a.byPid.get(pid) ?? 0);
@@ -73,4 +79,21 @@ export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot, names: Map<number, st
 export function cpuMicrosPerItem(use: CpuUse, groups: string[], items: number): number {
   const seconds = groups.reduce((s, g) => s + (use.cores[g] ?? 0), 0) * use.wallSeconds;
   return Math.round((seconds * 1e6) / items);
+}
+
+/** CPU seconds of every thread of a process (tid → seconds); threads that ended are missing. */
+export function threadSeconds(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) out.set(Number(tid), procSeconds(`${pid}/task/${tid}`));
+  } catch {
+    // the process is gone
+  }
+  return out;
+}
+
+/** Per-thread CPU µs per item between two threadSeconds snapshots, busiest first ("main" for tid = pid). */
+export function threadMicrosPerItem(pid: number, a: Map<number, number>, b: Map<number, number>, items: number): Record<string, number> {
+  const rows = [...b].map(([tid, s]) => [tid === pid ? "main" : `t${tid}`, s - (a.get(tid) ?? 0)] as const);
+  return Object.fromEntries(rows.filter(([, s]) => s > 0).sort((x, y) => y[1] - x[1]).map(([k, s]) => [k, Math.round((s * 1e6) / items)]));
 }

@@ -32,6 +32,8 @@ export interface BackendResult {
   cpuRatio: number | null;
   /** Fraction of the machine busy in the second before the server started (other users of the box). */
   machineBusyBefore: number;
+  /** CPU µs per span of each server thread ("main", then ingest workers, V8 and libuv helpers by thread id). */
+  serverThreads: Record<string, number>;
   checks: { spansStored: number; expected: number };
 }
 
@@ -63,8 +65,8 @@ export function notes(r: BackendResult): string {
   const check = r.checks.spansStored === r.checks.expected ? "ok" : `MISMATCH (stored ${r.checks.spansStored}, expected ${r.checks.expected})`;
   const cores = Object.entries(r.cpu.cores).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
   const perSpan = (cores: number) => Math.round((cores * r.cpu.wallSeconds * 1e6) / r.ingest.spansAcknowledged);
-  const split = ["skeinServer", "dbBackends", "loadGenerator"].filter((k) => k in r.cpu.cores).map((k) => `${k} ${perSpan(r.cpu.cores[k]!)}`).join(", ");
-  return `${r.backend}: stored-span check ${check}${bad}; server RSS ${r.server.rssMb} MB; CPU µs/span: ${split}; cores used: ${cores}; machine ${Math.round(r.cpu.machineBusy * 100)} % busy (${Math.round(r.machineBusyBefore * 100)} % in the second before)`;
+  const split = ["skeinServer", "serverMainThread", "dbBackends", "loadGenerator"].filter((k) => k in r.cpu.cores).map((k) => `${k} ${perSpan(r.cpu.cores[k]!)}`).join(", ");
+  return `${r.backend}: stored-span check ${check}${bad}; server RSS ${r.server.rssMb} MB; CPU µs/span: ${split}; cores used: ${cores}; machine ${Math.round(r.cpu.machineBusy * 100)} % busy (${Math.round(r.machineBusyBefore * 100)} % in the second before); server threads µs/span: ${Object.entries(r.serverThreads).slice(0, 6).map(([k, v]) => `${k} ${v}`).join(", ")}`;
 }
 
 export function machine(root: string) {

@@ -8,10 +8,12 @@
 // Run by bench/ingest.ts:  node --import tsx bench/ingest-server.ts
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { PerformanceObserver, constants as perfConstants } from "node:perf_hooks";
 import { openDb, type Db, type Querier, type Row } from "../lib/db/client";
 import { parseEnv } from "../lib/env";
 import { buildRuntime } from "../lib/server/runtime";
 import { sendWebResponse, toWebRequest } from "../test/helpers/server";
+import { configureIngestPool, defaultWorkerCount } from "../lib/ingest/pool";
 import { optimistic, withWriterClient, type Transport } from "./copy-writer";
 import { loadHandler } from "./prototype-prepare";
 
@@ -35,6 +37,21 @@ function labelOf(text: string): string {
   const verb = m[1]!.toLowerCase().split(" ")[0]!;
   return `${verb} ${m[2]!.toLowerCase()}`;
 }
+
+/** GC pauses of the server's main thread (worker threads have their own heaps), by kind. */
+const GC_KINDS: Record<number, string> = {
+  [perfConstants.NODE_PERFORMANCE_GC_MINOR]: "gc: minor",
+  [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: "gc: major",
+  [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: "gc: incremental",
+  [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: "gc: weak callbacks",
+};
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const detail = (e as unknown as { detail?: { kind?: number; flags?: number } }).detail;
+    const flags = detail?.flags ? ` (flags ${detail.flags})` : "";
+    record(`${GC_KINDS[detail?.kind ?? -1] ?? "gc: other"}${flags}`, e.duration);
+  }
+}).observe({ entryTypes: ["gc"] });
 
 async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
@@ -77,6 +94,9 @@ async function main(): Promise<void> {
   const raw = await openDb({ databaseUrl: e.DATABASE_URL, dataDir: e.SKEIN_DATA_DIR, poolSize: e.SKEIN_DB_POOL });
   const db = timedDb(prototypeWriter(raw, e.DATABASE_URL, e.SKEIN_DB_POOL));
   const handleOtlpTraces = await loadHandler(process.env.BENCH_PREPARE === "patched");
+  // BENCH_WORKERS: ingest worker threads (0 = decode in the server thread); default as shipped.
+  const workers = process.env.BENCH_WORKERS === undefined ? defaultWorkerCount() : Number(process.env.BENCH_WORKERS);
+  await configureIngestPool({ workers });
   const runtime = await buildRuntime(db, e, () => {});
   const getRuntime = () => Promise.resolve(runtime);
 

@@ -10,7 +10,7 @@ import { openDb, type Db } from "../lib/db/client";
 import { dayKey, ensurePartitions } from "../lib/db/partitions";
 import { parseEnv } from "../lib/env";
 import { buildRuntime } from "../lib/server/runtime";
-import { cpuBetween, cpuMicrosPerItem, cpuSnapshot } from "./cpu-usage";
+import { cpuBetween, cpuMicrosPerItem, cpuSnapshot, threadId, threadMicrosPerItem, threadSeconds } from "./cpu-usage";
 import { Child, childEnv } from "./ingest-child";
 import { copyPglite, copyPostgres, noDelayClient, type CopyResult } from "./ingest-copy";
 import type { LoadConfig, LoadResult } from "./ingest-load";
@@ -30,6 +30,8 @@ const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").ma
 const SPANS: Record<string, number> = { postgres: num("BENCH_PG_SPANS", 200_000), pglite: num("BENCH_PGLITE_SPANS", 50_000) };
 const PROFILE = process.env.BENCH_PROF === "1";
 const PROTOTYPES = process.env.BENCH_PROTOTYPES === "1";
+/** Extra node flags for the server process only (experiments, e.g. GC flags). */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 /** Server variants: Skein as shipped, then (BENCH_PROTOTYPES=1) bench-only prototypes on the same database. */
 interface ServerVariant {
@@ -71,7 +73,7 @@ async function prepareDb(db: Db, spans: number, startMs: number) {
   return { rows, decode, ingestProject: rt.defaultProjectId, copyProjects: copyProjects as [number, number, number] };
 }
 
-async function withCpu(pids: Map<number, string>, run: () => Promise<CopyResult>): Promise<CopyResult> {
+async function withCpu(pids: Map<number | string, string>, run: () => Promise<CopyResult>): Promise<CopyResult> {
   const a = cpuSnapshot(pids.keys());
   const r = await run();
   const use = cpuBetween(a, cpuSnapshot(pids.keys()), pids);
@@ -86,7 +88,7 @@ async function machineBusy(ms: number): Promise<number> {
 
 async function runIngest(variant: ServerVariant, base: Record<string, string>, spans: number, startMs: number, dbPids: DbPids) {
   const machineBusyBefore = await machineBusy(1000);
-  const profArgs = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(RESULTS_DIR, "prof")}`] : [];
+  const profArgs = [...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(RESULTS_DIR, "prof")}`] : []), ...SERVER_NODE_ARGS];
   const server = new Child("ingest-server.ts", childEnv({ SKEIN_INGEST_KEY: INGEST_KEY, ...base, ...variant.env }), profArgs);
   try {
     const { port } = await server.next<{ port: number }>();
@@ -103,18 +105,21 @@ async function runIngest(variant: ServerVariant, base: Record<string, string>, s
     };
     const loader = new Child("ingest-load.ts", childEnv({ BENCH_LOAD: JSON.stringify(cfg) }));
     await loader.next<{ phase: string }>(); // pre-encoding and warm-up done
-    const names = new Map<number, string>([[server.pid, "skeinServer"], [loader.pid, "loadGenerator"]]);
+    // The server's main thread on its own too: what is left there once workers take decoding.
+    const names = new Map<number | string, string>([[server.pid, "skeinServer"], [threadId(server.pid), "serverMainThread"], [loader.pid, "loadGenerator"]]);
     for (const pid of await dbPids()) names.set(pid, "dbBackends");
     const before = cpuSnapshot(names.keys());
+    const threadsBefore = threadSeconds(server.pid);
     const load = await loader.next<LoadResult>();
     for (const pid of await dbPids()) names.set(pid, "dbBackends"); // pool connections opened during the run
     const cpu = cpuBetween(before, cpuSnapshot(names.keys()), names);
+    const serverThreads = threadMicrosPerItem(server.pid, threadsBefore, threadSeconds(server.pid), load.spansAcknowledged);
     await loader.exited;
     server.kill();
     const { stats } = await server.next<{ stats: ServerStats }>();
     await server.exited;
     const cpuMicrosPerSpan = cpuMicrosPerItem(cpu, ["skeinServer", "loadGenerator", "dbBackends"], load.spansAcknowledged);
-    return { load, stats, cpu, cpuMicrosPerSpan, machineBusyBefore };
+    return { load, stats, cpu, cpuMicrosPerSpan, machineBusyBefore, serverThreads };
   } finally {
     server.kill();
   }
@@ -127,7 +132,7 @@ async function runVariants(backend: string, variants: ServerVariant[], base: Rec
   const out: BackendResult[] = [];
   let storedBefore = 0;
   for (const v of variants) {
-    const { load, stats, cpu, cpuMicrosPerSpan, machineBusyBefore } = await runIngest(v, base, spans, startMs, dbPids);
+    const { load, stats, cpu, cpuMicrosPerSpan, machineBusyBefore, serverThreads } = await runIngest(v, base, spans, startMs, dbPids);
     const stored = stats.spansByProject[String(ingestProject)] ?? 0;
     const r: BackendResult = {
       backend: v.label ? `${backend} ${v.label}` : backend,
@@ -142,6 +147,7 @@ async function runVariants(backend: string, variants: ServerVariant[], base: Rec
       cpuMicrosPerSpan,
       cpuRatio: shared.copy.cpuMicrosPerRow ? Number((shared.copy.cpuMicrosPerRow / cpuMicrosPerSpan).toFixed(3)) : null,
       machineBusyBefore,
+      serverThreads,
       checks: { spansStored: stored, expected: storedBefore + load.spansAcknowledged + CONCURRENCY * BATCH },
     };
     storedBefore = stored;

@@ -22,7 +22,7 @@ export function copyValue(v: string | null): string {
  * the query's reject, which it ignores once the query has resolved to the stream,
  * so `finish` never fires: hooking `reject` before the query runs surfaces it.
  */
-export async function copyInPostgres(sql: postgres.Sql | postgres.TransactionSql, statement: string, data: string | Iterable<string>): Promise<void> {
+export async function copyInPostgres(sql: postgres.Sql | postgres.TransactionSql, statement: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   let fail: (err: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {});
@@ -38,7 +38,7 @@ export async function copyInPostgres(sql: postgres.Sql | postgres.TransactionSql
     stream.once("finish", () => resolve());
   });
   done.catch(() => {});
-  if (typeof data === "string") stream.end(data);
+  if (typeof data === "string" || data instanceof Uint8Array) stream.end(data);
   else {
     for (const chunk of data) {
       if (!stream.write(chunk)) await Promise.race([new Promise((r) => stream.once("drain", r)), failed]);

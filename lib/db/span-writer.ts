@@ -1,7 +1,10 @@
-// The ingest hot path's writes: one transaction per OTLP request, bulk `unnest`
-// statements (drizzle's insert builder is ~7k rows/s here, unnest ~40k; PERF.md).
-// Only spans actually inserted (not re-sent duplicates) feed the trace summaries,
-// so re-sending a batch changes nothing.
+// The ingest hot path's writes: one transaction per OTLP request, spans by optimistic
+// COPY on PostgreSQL and bulk `unnest` statements otherwise (drizzle's insert builder is
+// ~7k rows/s here, unnest ~40k; PERF.md). Only spans actually inserted (not re-sent
+// duplicates) feed the trace summaries, so re-sending a batch changes nothing.
+// A batch can be written from its rows (writeSpanBatch) or from an EncodedSpanBatch made
+// elsewhere — the ingest worker thread — that already holds the COPY bytes and every
+// statement parameter as strings (writeEncodedBatch); both run the same statements.
 import type { Querier } from "./client";
 import { copyValue } from "./copy";
 
@@ -148,41 +151,156 @@ const COPY_SPANS_SQL = `copy spans (project_id, ${SPAN_COLUMNS.map(([c]) => c).j
 function spansCopyText(projectId: number, rows: SpanRow[]): string {
   const pid = String(projectId);
   let out = "";
-  for (const r of rows) {
-    out +=
-      `${pid}\t${copyValue(r.traceId)}\t${copyValue(r.spanId)}\t${copyValue(r.parentSpanId)}\t${isoFromNs(r.startNs)}` +
-      `\t${r.startNs}\t${r.durationNs}\t${copyValue(r.name)}\t${r.kind}\t${r.statusCode}\t${copyValue(r.errorType)}` +
-      `\t${copyValue(r.operation)}\t${copyValue(r.provider)}\t${copyValue(r.requestModel)}\t${copyValue(r.responseModel)}` +
-      `\t${num(r.inputTokens)}\t${num(r.outputTokens)}\t${num(r.cacheReadTokens)}\t${num(r.cacheWriteTokens)}` +
-      `\t${num(r.reasoningTokens)}\t${r.billable}\t${copyValue(r.usageScope)}\t${num(r.costPico)}\t${num(r.priceId)}` +
-      `\t${num(r.reportedCostUsd)}\t${copyValue(r.agentName)}\t${copyValue(r.toolName)}\t${copyValue(r.conversationId)}` +
-      `\t${copyValue(r.userId)}\t${copyValue(r.serviceName)}\t${copyValue(r.environment)}\t${copyValue(r.resourceHash)}` +
-      `\t${copyValue(pgTextArray(r.finishReasons))}\t${copyValue(r.attributes)}\t${copyValue(r.events)}\t${r.droppedKeyCount}\n`;
-  }
+  for (const r of rows) out += copyLine(pid, r);
   return out;
+}
+
+/** ArrayBuffers made by CopyBuffer: nothing else holds them, so they may be transferred to another thread. */
+const ownBuffers = new WeakSet<ArrayBufferLike>();
+
+/** True when `data` is encodeSpanBatch's COPY bytes, whose whole buffer may be moved (transferred) elsewhere. */
+export function ownsCopyBuffer(data: Uint8Array): boolean {
+  return ownBuffers.has(data.buffer);
+}
+
+/**
+ * spansCopyText as UTF-8 bytes, written line by line into one buffer of its own (no
+ * batch-sized string is ever built).
+ */
+class CopyBuffer {
+  private buf: Buffer;
+  private at = 0;
+  private readonly pid: string;
+
+  constructor(projectId: number, bytesHint: number) {
+    this.pid = String(projectId);
+    this.buf = Buffer.allocUnsafeSlow(Math.max(1024, Math.ceil(bytesHint)));
+  }
+
+  add(r: SpanRow): void {
+    const line = copyLine(this.pid, r);
+    if (this.at + line.length * 3 > this.buf.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.at + line.length * 3));
+      this.buf.copy(bigger, 0, 0, this.at);
+      this.buf = bigger;
+    }
+    this.at += this.buf.write(line, this.at, "utf8");
+  }
+
+  /** The bytes written; the view may be shorter than its buffer, which nothing else holds. */
+  finish(): Buffer {
+    ownBuffers.add(this.buf.buffer);
+    return this.buf.subarray(0, this.at);
+  }
+}
+
+function copyLine(pid: string, r: SpanRow): string {
+  return (
+    `${pid}\t${copyValue(r.traceId)}\t${copyValue(r.spanId)}\t${copyValue(r.parentSpanId)}\t${isoFromNs(r.startNs)}` +
+    `\t${r.startNs}\t${r.durationNs}\t${copyValue(r.name)}\t${r.kind}\t${r.statusCode}\t${copyValue(r.errorType)}` +
+    `\t${copyValue(r.operation)}\t${copyValue(r.provider)}\t${copyValue(r.requestModel)}\t${copyValue(r.responseModel)}` +
+    `\t${num(r.inputTokens)}\t${num(r.outputTokens)}\t${num(r.cacheReadTokens)}\t${num(r.cacheWriteTokens)}` +
+    `\t${num(r.reasoningTokens)}\t${r.billable}\t${copyValue(r.usageScope)}\t${num(r.costPico)}\t${num(r.priceId)}` +
+    `\t${num(r.reportedCostUsd)}\t${copyValue(r.agentName)}\t${copyValue(r.toolName)}\t${copyValue(r.conversationId)}` +
+    `\t${copyValue(r.userId)}\t${copyValue(r.serviceName)}\t${copyValue(r.environment)}\t${copyValue(r.resourceHash)}` +
+    `\t${copyValue(pgTextArray(r.finishReasons))}\t${copyValue(r.attributes)}\t${copyValue(r.events)}\t${r.droppedKeyCount}\n`
+  );
 }
 
 function num(v: number | bigint | null): string {
   return v === null ? "\\N" : String(v);
 }
 
+const COPY_ESCAPE = /\\(.)/g;
+const COPY_UNESCAPED: Record<string, string> = { t: "\t", n: "\n", r: "\r" };
+
+/** Inverse of copyValue. */
+function fieldValue(f: string): string | null {
+  if (f === "\\N") return null;
+  return f.includes("\\") ? f.replace(COPY_ESCAPE, (_, c: string) => COPY_UNESCAPED[c] ?? c) : f;
+}
+
+/** Inverse of pgTextArray. */
+function textArrayValues(literal: string | null): string[] | null {
+  if (literal === null) return null;
+  const out: string[] = [];
+  let i = 1; // past "{"
+  while (i < literal.length - 1) {
+    let v = "";
+    for (i++; literal[i] !== '"'; i++) v += literal[i] === "\\" ? literal[++i] : literal[i];
+    out.push(v);
+    i += 2; // past the closing quote and the comma (or onto "}")
+  }
+  return out;
+}
+
+const nullable = <T>(v: string | null, parse: (s: string) => T): T | null => (v === null ? null : parse(v));
+
+/** Inverse of spansCopyText: the rows back from their COPY text (a worker-encoded batch's fallback path). */
+export function rowsFromCopyText(text: string): SpanRow[] {
+  const rows: SpanRow[] = [];
+  for (const line of text.split("\n")) {
+    if (line === "") continue;
+    const f = line.split("\t").map(fieldValue);
+    const at = (i: number) => f[i] ?? null;
+    const req = (i: number) => f[i]!;
+    rows.push({
+      traceId: req(1),
+      spanId: req(2),
+      parentSpanId: at(3),
+      startNs: BigInt(req(5)),
+      durationNs: BigInt(req(6)),
+      name: req(7),
+      kind: Number(req(8)),
+      statusCode: Number(req(9)),
+      errorType: at(10),
+      operation: req(11),
+      provider: at(12),
+      requestModel: at(13),
+      responseModel: at(14),
+      inputTokens: nullable(at(15), Number),
+      outputTokens: nullable(at(16), Number),
+      cacheReadTokens: nullable(at(17), Number),
+      cacheWriteTokens: nullable(at(18), Number),
+      reasoningTokens: nullable(at(19), Number),
+      billable: req(20) === "true",
+      usageScope: at(21),
+      costPico: nullable(at(22), BigInt),
+      priceId: nullable(at(23), Number),
+      reportedCostUsd: nullable(at(24), Number),
+      agentName: at(25),
+      toolName: at(26),
+      conversationId: at(27),
+      userId: at(28),
+      serviceName: at(29),
+      environment: at(30),
+      resourceHash: at(31),
+      finishReasons: textArrayValues(at(32)),
+      attributes: req(33),
+      events: at(34),
+      droppedKeyCount: Number(req(35)),
+    });
+  }
+  return rows;
+}
+
 const COPY_SAVEPOINT = "skein_spans_copy";
 
 /**
- * Optimistic COPY (PostgreSQL): inside a savepoint, COPY the whole batch straight into
- * spans, so every row is new. A unique violation means some span is already stored (a
- * re-send): roll back to the savepoint and let the caller insert with ON CONFLICT.
+ * Optimistic COPY (PostgreSQL): inside a savepoint (sent by the caller), COPY the whole batch
+ * straight into spans, so every row is new. A unique violation means some span is already
+ * stored (a re-send): roll back to the savepoint and return false, and the caller inserts
+ * with ON CONFLICT.
  */
-async function copySpans(tx: Querier, copyIn: NonNullable<Querier["copyIn"]>, projectId: number, rows: SpanRow[]): Promise<boolean> {
-  await tx.query(`savepoint ${COPY_SAVEPOINT}`);
+async function copySpans(tx: Querier, copyIn: NonNullable<Querier["copyIn"]>, data: string | Uint8Array): Promise<boolean> {
   try {
-    await copyIn(COPY_SPANS_SQL, spansCopyText(projectId, rows));
+    // copyInPostgres (lib/db/copy.ts) streams bytes as they are; Querier's type still says string.
+    await copyIn(COPY_SPANS_SQL, data as string);
   } catch (err) {
     if ((err as { code?: unknown }).code !== "23505") throw err;
     await tx.query(`rollback to savepoint ${COPY_SAVEPOINT}`);
     return false;
   }
-  await tx.query(`release savepoint ${COPY_SAVEPOINT}`);
   return true;
 }
 
@@ -193,46 +311,51 @@ function str(v: string | number | bigint | boolean | null): string | null {
 function spanColumns(rows: SpanRow[]): (string | null)[][] {
   const cols: (string | null)[][] = SPAN_COLUMNS.map(() => new Array<string | null>(rows.length));
   rows.forEach((r, i) => {
-    const values = [
-      r.traceId,
-      r.spanId,
-      r.parentSpanId,
-      isoFromNs(r.startNs),
-      str(r.startNs),
-      str(r.durationNs),
-      r.name,
-      str(r.kind),
-      str(r.statusCode),
-      r.errorType,
-      r.operation,
-      r.provider,
-      r.requestModel,
-      r.responseModel,
-      str(r.inputTokens),
-      str(r.outputTokens),
-      str(r.cacheReadTokens),
-      str(r.cacheWriteTokens),
-      str(r.reasoningTokens),
-      str(r.billable),
-      r.usageScope,
-      str(r.costPico),
-      str(r.priceId),
-      str(r.reportedCostUsd),
-      r.agentName,
-      r.toolName,
-      r.conversationId,
-      r.userId,
-      r.serviceName,
-      r.environment,
-      r.resourceHash,
-      pgTextArray(r.finishReasons),
-      r.attributes,
-      r.events,
-      str(r.droppedKeyCount),
-    ];
+    const values = spanValues(r);
     for (let c = 0; c < values.length; c++) cols[c]![i] = values[c] ?? null;
   });
   return cols;
+}
+
+/** One row's INSERT_SPANS_SQL values, in SPAN_COLUMNS order. */
+function spanValues(r: SpanRow): (string | null)[] {
+  return [
+    r.traceId,
+    r.spanId,
+    r.parentSpanId,
+    isoFromNs(r.startNs),
+    str(r.startNs),
+    str(r.durationNs),
+    r.name,
+    str(r.kind),
+    str(r.statusCode),
+    r.errorType,
+    r.operation,
+    r.provider,
+    r.requestModel,
+    r.responseModel,
+    str(r.inputTokens),
+    str(r.outputTokens),
+    str(r.cacheReadTokens),
+    str(r.cacheWriteTokens),
+    str(r.reasoningTokens),
+    str(r.billable),
+    r.usageScope,
+    str(r.costPico),
+    str(r.priceId),
+    str(r.reportedCostUsd),
+    r.agentName,
+    r.toolName,
+    r.conversationId,
+    r.userId,
+    r.serviceName,
+    r.environment,
+    r.resourceHash,
+    pgTextArray(r.finishReasons),
+    r.attributes,
+    r.events,
+    str(r.droppedKeyCount),
+  ];
 }
 
 interface TraceDelta {
@@ -272,69 +395,84 @@ function spanKey(s: SpanRow): string {
   return `${s.parentSpanId === null ? "0" : "1"}${s.startNs.toString().padStart(20, "0")}${s.spanId}`;
 }
 
+/** spanKey(a) < spanKey(b), without building the keys. */
+function keyBefore(a: SpanRow, b: SpanRow): boolean {
+  const aRoot = a.parentSpanId === null;
+  if (aRoot !== (b.parentSpanId === null)) return aRoot;
+  if (a.startNs !== b.startNs) return a.startNs < b.startNs;
+  return a.spanId < b.spanId;
+}
+
+/** A delta while it is summed: the winning span of each smallest-key choice, keys built at the end. */
+interface Accumulator {
+  d: TraceDelta;
+  first: SpanRow;
+  root: SpanRow | null;
+  agent: SpanRow | null;
+  user: SpanRow | null;
+}
+
 export function traceDeltas(rows: SpanRow[]): TraceDelta[] {
-  const byTrace = new Map<string, TraceDelta>();
-  for (const s of rows) {
-    const key = spanKey(s);
+  const acc = new TraceDeltaAccumulator();
+  for (const s of rows) acc.add(s);
+  return acc.result();
+}
+
+/** traceDeltas row by row; holds only each trace's running sums and its winning rows. */
+class TraceDeltaAccumulator {
+  private readonly byTrace = new Map<string, Accumulator>();
+
+  add(s: SpanRow): void {
+    const byTrace = this.byTrace;
     const endNs = s.startNs + s.durationNs;
-    let d = byTrace.get(s.traceId);
-    if (!d) {
-      d = {
-        traceId: s.traceId,
-        startNs: s.startNs,
-        minStartNs: s.startNs,
-        maxEndNs: endNs,
-        rootSpanId: null,
-        rootKey: null,
-        rootStatus: null,
-        rootDurationNs: null,
-        rootStartNs: null,
-        firstKey: key,
-        firstName: s.name,
-        serviceName: s.serviceName,
-        environment: s.environment,
-        agentKey: null,
-        agentName: null,
-        userKey: null,
-        userId: null,
-        spanCount: 0,
-        llmCallCount: 0,
-        llmErrorCount: 0,
-        errorCount: 0,
-        unpricedCount: 0,
-        inputTokens: 0,
-        outputTokens: 0,
-        cacheReadTokens: 0,
-        cacheWriteTokens: 0,
-        reasoningTokens: 0,
-        costPico: 0n,
-        models: new Set(),
+    let a = byTrace.get(s.traceId);
+    if (!a) {
+      a = {
+        d: {
+          traceId: s.traceId,
+          startNs: s.startNs,
+          minStartNs: s.startNs,
+          maxEndNs: endNs,
+          rootSpanId: null,
+          rootKey: null,
+          rootStatus: null,
+          rootDurationNs: null,
+          rootStartNs: null,
+          firstKey: "",
+          firstName: s.name,
+          serviceName: s.serviceName,
+          environment: s.environment,
+          agentKey: null,
+          agentName: null,
+          userKey: null,
+          userId: null,
+          spanCount: 0,
+          llmCallCount: 0,
+          llmErrorCount: 0,
+          errorCount: 0,
+          unpricedCount: 0,
+          inputTokens: 0,
+          outputTokens: 0,
+          cacheReadTokens: 0,
+          cacheWriteTokens: 0,
+          reasoningTokens: 0,
+          costPico: 0n,
+          models: new Set(),
+        },
+        first: s,
+        root: null,
+        agent: null,
+        user: null,
       };
-      byTrace.set(s.traceId, d);
+      byTrace.set(s.traceId, a);
     }
+    const d = a.d;
     if (s.startNs < d.minStartNs) d.minStartNs = s.startNs;
     if (endNs > d.maxEndNs) d.maxEndNs = endNs;
-    if (key < d.firstKey) {
-      d.firstKey = key;
-      d.firstName = s.name;
-      d.serviceName = s.serviceName;
-      d.environment = s.environment;
-    }
-    if (s.parentSpanId === null && (d.rootKey === null || key < d.rootKey)) {
-      d.rootKey = key;
-      d.rootSpanId = s.spanId;
-      d.rootStatus = s.statusCode;
-      d.rootDurationNs = s.durationNs;
-      d.rootStartNs = s.startNs;
-    }
-    if (s.agentName !== null && (d.agentKey === null || key < d.agentKey)) {
-      d.agentKey = key;
-      d.agentName = s.agentName;
-    }
-    if (s.userId !== null && (d.userKey === null || key < d.userKey)) {
-      d.userKey = key;
-      d.userId = s.userId;
-    }
+    if (keyBefore(s, a.first)) a.first = s;
+    if (s.parentSpanId === null && (a.root === null || keyBefore(s, a.root))) a.root = s;
+    if (s.agentName !== null && (a.agent === null || keyBefore(s, a.agent))) a.agent = s;
+    if (s.userId !== null && (a.user === null || keyBefore(s, a.user))) a.user = s;
     d.spanCount++;
     if (s.statusCode === 2) d.errorCount++;
     if (s.billable) {
@@ -351,9 +489,35 @@ export function traceDeltas(rows: SpanRow[]): TraceDelta[] {
       if (model) d.models.add(model);
     }
   }
-  for (const d of byTrace.values()) d.startNs = d.rootStartNs ?? d.minStartNs;
-  // A stable order keeps concurrent upserts of overlapping traces from deadlocking.
-  return [...byTrace.values()].sort((a, b) => (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
+
+  result(): TraceDelta[] {
+    const out: TraceDelta[] = [];
+    for (const { d, first, root, agent, user } of this.byTrace.values()) {
+      d.firstKey = spanKey(first);
+      d.firstName = first.name;
+      d.serviceName = first.serviceName;
+      d.environment = first.environment;
+      if (root) {
+        d.rootKey = spanKey(root);
+        d.rootSpanId = root.spanId;
+        d.rootStatus = root.statusCode;
+        d.rootDurationNs = root.durationNs;
+        d.rootStartNs = root.startNs;
+      }
+      if (agent) {
+        d.agentKey = spanKey(agent);
+        d.agentName = agent.agentName;
+      }
+      if (user) {
+        d.userKey = spanKey(user);
+        d.userId = user.userId;
+      }
+      d.startNs = d.rootStartNs ?? d.minStartNs;
+      out.push(d);
+    }
+    // A stable order keeps concurrent upserts of overlapping traces from deadlocking.
+    return out.sort((a, b) => (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
+  }
 }
 
 const TRACE_COLUMNS = [
@@ -485,47 +649,238 @@ select distinct $1::int4, h from (
   select date_trunc('hour', u::timestamptz, 'UTC') from unnest($3::text[]) as u
 ) x`;
 
+/**
+ * Trace summary statements' parameters for a set of inserted spans, every text[] already
+ * written as an array literal (postgres.js and PGlite pass a string through unchanged), so
+ * the thread that talks to the database does no per-element work.
+ */
+export interface TraceParams {
+  count: number;
+  /** MARK_DIRTY_HOURS_SQL's $2 and $3: every trace id (sorted) and each trace's start. */
+  ids: string;
+  startIsos: string;
+  /** UPSERT_TRACES_SQL's parameters after the project id, per chunk of CHUNK traces. */
+  chunks: string[][];
+}
+
+/** A text[] literal: every element quoted (backslash and quote escaped), null as NULL. */
+export function textArrayLiteral(values: readonly (string | null)[]): string {
+  let out = "{";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ",";
+    out += v === null || v === undefined ? "NULL" : `"${v.includes("\\") || v.includes('"') ? v.replaceAll("\\", "\\\\").replaceAll('"', '\\"') : v}"`;
+  }
+  return `${out}}`;
+}
+
+export function traceParams(rows: SpanRow[]): TraceParams {
+  return paramsOf(traceDeltas(rows));
+}
+
+function paramsOf(deltas: TraceDelta[]): TraceParams {
+  const chunks: string[][] = [];
+  for (let i = 0; i < deltas.length; i += CHUNK) chunks.push(traceColumns(deltas.slice(i, i + CHUNK)).map(textArrayLiteral));
+  return {
+    count: deltas.length,
+    ids: textArrayLiteral(deltas.map((d) => d.traceId)),
+    startIsos: textArrayLiteral(deltas.map((d) => isoFromNs(d.startNs))),
+    chunks,
+  };
+}
+
+/**
+ * One request's writes as plain strings and arrays (no bigint, no class): what a worker
+ * thread hands the thread that owns the database connection. Built by encodeSpanBatch.
+ */
+export interface EncodedSpanBatch {
+  projectId: number;
+  spanCount: number;
+  /** Every span as COPY text (project id included), in the batch's order, UTF-8 encoded. */
+  copyData: Uint8Array;
+  resourceHashes: string[];
+  resourceJson: string[];
+  /** Dropped-key patterns, sorted, and their counts as decimal text. */
+  droppedPatterns: string[];
+  droppedCounts: string[];
+  /** Summaries for the case where every span is new (the COPY path's case). */
+  traces: TraceParams;
+  /**
+   * For a database without COPY (PGlite, which runs in the server's own thread): the spans
+   * insert's column parameters as text[] literals, per chunk of CHUNK rows, so that thread
+   * only passes strings on. copyData then serves only a re-send's fallback.
+   */
+  unnest?: string[][];
+}
+
+function droppedParams(droppedKeys: Map<string, number>): { patterns: string[]; counts: string[] } {
+  const patterns = [...droppedKeys.keys()].sort();
+  return { patterns, counts: patterns.map((p) => String(droppedKeys.get(p))) };
+}
+
+export function encodeSpanBatch(projectId: number, batch: SpanBatch): EncodedSpanBatch {
+  const enc = new SpanBatchEncoder(projectId, batch.spans.length * 800);
+  for (const r of batch.spans) enc.add(r);
+  return enc.finish(batch.resources, batch.droppedKeys);
+}
+
+/** encodeSpanBatch row by row: each row is written out as it comes and can then be let go. */
+export class SpanBatchEncoder {
+  private readonly copy: CopyBuffer;
+  private readonly traces = new TraceDeltaAccumulator();
+  private count = 0;
+  /** With `unnest`: the current chunk's columns, and the finished chunks as literals. */
+  private columns: (string | null)[][] | null = null;
+  private readonly unnest: string[][] | null;
+
+  /** `bytesHint`: the expected size of the COPY text (it grows as needed). `unnest`: see EncodedSpanBatch. */
+  constructor(
+    private readonly projectId: number,
+    bytesHint: number,
+    opts: { unnest?: boolean } = {},
+  ) {
+    this.copy = new CopyBuffer(projectId, bytesHint);
+    this.unnest = opts.unnest ? [] : null;
+  }
+
+  add(r: SpanRow): void {
+    this.copy.add(r);
+    this.traces.add(r);
+    this.count++;
+    if (this.unnest) {
+      const cols = (this.columns ??= SPAN_COLUMNS.map(() => []));
+      const values = spanValues(r);
+      for (let c = 0; c < values.length; c++) cols[c]!.push(values[c] ?? null);
+      if (cols[0]!.length === CHUNK) this.closeChunk();
+    }
+  }
+
+  private closeChunk(): void {
+    const cols = this.columns;
+    if (!this.unnest || !cols || cols[0]!.length === 0) return;
+    this.unnest.push(cols.map(textArrayLiteral));
+    this.columns = null;
+  }
+
+  finish(resources: Map<string, string>, droppedKeys: Map<string, number>): EncodedSpanBatch {
+    const dropped = droppedParams(droppedKeys);
+    return {
+      projectId: this.projectId,
+      spanCount: this.count,
+      copyData: this.copy.finish(),
+      resourceHashes: [...resources.keys()],
+      resourceJson: [...resources.values()],
+      droppedPatterns: dropped.patterns,
+      droppedCounts: dropped.counts,
+      traces: paramsOf(this.traces.result()),
+      ...(this.unnest ? (this.closeChunk(), { unnest: this.unnest }) : {}),
+    };
+  }
+}
+
+/** What the write needs, with the costly parts computed only when that path is taken. */
+interface WritePlan {
+  projectId: number;
+  spanCount: number;
+  copyData(): string | Uint8Array;
+  rows(): SpanRow[];
+  allTraces(): TraceParams;
+  /** Pre-serialized spans insert parameters (an encoded batch made for a database without COPY). */
+  unnest?: string[][];
+  resourceHashes: string[];
+  resourceJson: string[];
+  droppedPatterns: string[];
+  droppedCounts: string[];
+}
+
 /** Writes one request's spans (already deduplicated by span identity) in the caller's transaction. */
-export async function writeSpanBatch(tx: Querier, projectId: number, batch: SpanBatch): Promise<WriteResult> {
-  if (batch.resources.size > 0) {
-    await tx.query(
-      `insert into resources (project_id, hash, attributes)
+export function writeSpanBatch(tx: Querier, projectId: number, batch: SpanBatch): Promise<WriteResult> {
+  const dropped = droppedParams(batch.droppedKeys);
+  return writePlan(tx, {
+    projectId,
+    spanCount: batch.spans.length,
+    copyData: () => spansCopyText(projectId, batch.spans),
+    rows: () => batch.spans,
+    allTraces: () => traceParams(batch.spans),
+    resourceHashes: [...batch.resources.keys()],
+    resourceJson: [...batch.resources.values()],
+    droppedPatterns: dropped.patterns,
+    droppedCounts: dropped.counts,
+  });
+}
+
+/** writeSpanBatch for a batch encoded elsewhere (a worker thread); the same statements and result. */
+export function writeEncodedBatch(tx: Querier, enc: EncodedSpanBatch): Promise<WriteResult> {
+  let rows: SpanRow[] | undefined;
+  return writePlan(tx, {
+    ...enc,
+    copyData: () => enc.copyData,
+    rows: () => (rows ??= rowsFromCopyText(Buffer.from(enc.copyData.buffer, enc.copyData.byteOffset, enc.copyData.byteLength).toString("utf8"))),
+    allTraces: () => enc.traces,
+  });
+}
+
+const INSERT_RESOURCES_SQL = `insert into resources (project_id, hash, attributes)
        select $1::int4, h, a::jsonb from unnest($2::text[], $3::text[]) as u(h, a)
-       on conflict do nothing`,
-      [projectId, [...batch.resources.keys()], [...batch.resources.values()]],
-    );
-  }
-  let inserted: SpanRow[] = [];
-  const copyIn = tx.copyIn?.bind(tx);
-  if (copyIn && batch.spans.length > 0 && (await copySpans(tx, copyIn, projectId, batch.spans))) {
-    inserted = batch.spans;
-  } else {
-    for (let i = 0; i < batch.spans.length; i += CHUNK) {
-      const chunk = batch.spans.slice(i, i + CHUNK);
-      const rows = await tx.query<{ trace_id: string; span_id: string }>(INSERT_SPANS_SQL, [projectId, ...spanColumns(chunk)]);
-      if (rows.length === chunk.length) inserted.push(...chunk);
-      else {
-        const ids = new Set(rows.map((r) => `${r.trace_id}:${r.span_id}`));
-        for (const s of chunk) if (ids.has(`${s.traceId}:${s.spanId}`)) inserted.push(s);
-      }
-    }
-  }
-  if (inserted.length > 0) {
-    const deltas = traceDeltas(inserted);
-    await tx.query(MARK_DIRTY_HOURS_SQL, [projectId, deltas.map((d) => d.traceId), deltas.map((d) => isoFromNs(d.startNs))]);
-    for (let i = 0; i < deltas.length; i += CHUNK) {
-      await tx.query(UPSERT_TRACES_SQL, [projectId, ...traceColumns(deltas.slice(i, i + CHUNK))]);
-    }
-  }
-  if (batch.droppedKeys.size > 0) {
-    const patterns = [...batch.droppedKeys.keys()].sort();
-    await tx.query(
-      `insert into dropped_keys (project_id, pattern, count, last_seen)
+       on conflict do nothing`;
+
+const UPSERT_DROPPED_KEYS_SQL = `insert into dropped_keys (project_id, pattern, count, last_seen)
        select $1::int4, p, c::int8, now() from unnest($2::text[], $3::text[]) as u(p, c)
        on conflict (project_id, pattern) do update
-         set count = dropped_keys.count + excluded.count, last_seen = excluded.last_seen`,
-      [projectId, patterns, patterns.map((p) => String(batch.droppedKeys.get(p)))],
-    );
+         set count = dropped_keys.count + excluded.count, last_seen = excluded.last_seen`;
+
+/**
+ * Statements that need no answer from each other go out together and are awaited together
+ * (postgres.js pipelines them on the transaction's connection, which runs them in order; an
+ * error aborts the transaction either way): about half the round trips of one-by-one.
+ */
+async function writePlan(tx: Querier, plan: WritePlan): Promise<WriteResult> {
+  const { projectId, spanCount } = plan;
+  const copyIn = spanCount > 0 ? tx.copyIn?.bind(tx) : undefined;
+  const before: Promise<unknown>[] = [];
+  if (plan.resourceHashes.length > 0) before.push(tx.query(INSERT_RESOURCES_SQL, [projectId, plan.resourceHashes, plan.resourceJson]));
+  if (copyIn) before.push(tx.query(`savepoint ${COPY_SAVEPOINT}`));
+  await Promise.all(before);
+
+  const after: Promise<unknown>[] = [];
+  let traces: TraceParams | null = null;
+  let inserted = 0;
+  if (copyIn && (await copySpans(tx, copyIn, plan.copyData()))) {
+    after.push(tx.query(`release savepoint ${COPY_SAVEPOINT}`));
+    inserted = spanCount;
+    traces = plan.allTraces();
+  } else if (spanCount > 0 && plan.unnest && !copyIn) {
+    // Parameters made elsewhere; the rows themselves are read back only if some were already stored.
+    const returned: { trace_id: string; span_id: string }[][] = [];
+    for (const chunk of plan.unnest) returned.push(await tx.query<{ trace_id: string; span_id: string }>(INSERT_SPANS_SQL, [projectId, ...chunk]));
+    inserted = returned.reduce((n, r) => n + r.length, 0);
+    if (inserted === spanCount) traces = plan.allTraces();
+    else if (inserted > 0) {
+      const ids = new Set(returned.flat().map((r) => `${r.trace_id}:${r.span_id}`));
+      traces = traceParams(plan.rows().filter((s) => ids.has(`${s.traceId}:${s.spanId}`)));
+    }
+  } else if (spanCount > 0) {
+    const all = plan.rows();
+    const kept: SpanRow[] = [];
+    for (let i = 0; i < all.length; i += CHUNK) {
+      const chunk = all.slice(i, i + CHUNK);
+      const rows = await tx.query<{ trace_id: string; span_id: string }>(INSERT_SPANS_SQL, [projectId, ...spanColumns(chunk)]);
+      if (rows.length === chunk.length) kept.push(...chunk);
+      else {
+        const ids = new Set(rows.map((r) => `${r.trace_id}:${r.span_id}`));
+        for (const s of chunk) if (ids.has(`${s.traceId}:${s.spanId}`)) kept.push(s);
+      }
+    }
+    inserted = kept.length;
+    if (kept.length > 0) traces = kept.length === all.length ? plan.allTraces() : traceParams(kept);
   }
-  return { inserted: inserted.length, duplicates: batch.spans.length - inserted.length };
+  if (traces !== null) {
+    // Marked before the upserts (same connection, same order): see MARK_DIRTY_HOURS_SQL.
+    after.push(tx.query(MARK_DIRTY_HOURS_SQL, [projectId, traces.ids, traces.startIsos]));
+    for (const chunk of traces.chunks) after.push(tx.query(UPSERT_TRACES_SQL, [projectId, ...chunk]));
+  }
+  // Last: these rows are shared by every request of the project, locked from here to COMMIT.
+  if (plan.droppedPatterns.length > 0) after.push(tx.query(UPSERT_DROPPED_KEYS_SQL, [projectId, plan.droppedPatterns, plan.droppedCounts]));
+  await Promise.all(after);
+  return { inserted, duplicates: spanCount - inserted };
 }

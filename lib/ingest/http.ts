@@ -2,12 +2,14 @@
 // same code runs in the Next.js route and in tests' plain HTTP servers.
 import { AppError, ServiceUnavailableError, UnauthorizedError, isTransientDbError } from "@/lib/errors";
 import { bearerToken, resolveIngestKey } from "@/lib/auth/ingest-keys";
+import { listPrices } from "@/lib/db/prices";
 import { formatOf, readOtlpBody, type OtlpFormat } from "@/lib/otlp/body";
 import { OtlpRequestError, PayloadTooLargeError } from "@/lib/otlp/errors";
 import { contentTypeFor, encodeErrorResponse, encodeExportResponse, grpcCodeForHttpStatus } from "@/lib/otlp/response";
 import { errorFields, logEvent } from "@/lib/log";
 import type { Runtime } from "@/lib/server/runtime";
-import { ingestDecoded } from "./ingest";
+import { ingestDecoded, writeEncoded } from "./ingest";
+import { ingestPool } from "./pool";
 
 let inFlight = 0;
 
@@ -84,8 +86,12 @@ export async function handleOtlpTraces(req: Request, getRuntime: () => Promise<R
     const declared = Number(req.headers.get("content-length") ?? "0");
     if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
     const raw = await readLimited(req.body, maxBytes);
-    const { decoded } = readOtlpBody({ body: raw, contentType, contentEncoding: req.headers.get("content-encoding"), maxBytes });
-    const result = await ingestDecoded(rt.db, key.projectId, decoded, rt.ingest);
+    const input = { body: raw, contentType, contentEncoding: req.headers.get("content-encoding"), maxBytes };
+    const pool = ingestPool();
+    // Decode → encode on a worker thread (pool.ts) while this thread serves HTTP and the database.
+    const result = pool.runsInThread
+      ? await ingestDecoded(rt.db, key.projectId, readOtlpBody(input).decoded, rt.ingest)
+      : await writeEncoded(rt.db, await pool.run(input, key.projectId, rt.ingest, () => listPrices(rt.db), { unnest: rt.db.kind === "pglite" }));
     if (rt.env.SKEIN_LOG_REQUESTS) {
       logEvent("ingest.ok", { project: key.projectId, spans: result.accepted, duplicates: result.duplicates, rejected: result.rejected });
     }

@@ -1,10 +1,13 @@
 // The ingest orchestrator: prepared rows → partitions → one transaction.
 // Returns only after COMMIT, so a 200 means the spans are durable.
-import type { Db } from "@/lib/db/client";
-import { ensurePartitions, dayKey } from "@/lib/db/partitions";
-import { writeSpanBatch } from "@/lib/db/span-writer";
+// The CPU half (decode, normalize, filter, price, encode: ./encode.ts) may have run in a
+// worker thread (./pool.ts); what arrives here is then plain data, written the same way.
+import type { Db, Querier } from "@/lib/db/client";
+import { ensurePartitions } from "@/lib/db/partitions";
+import { writeEncodedBatch, writeSpanBatch, type WriteResult } from "@/lib/db/span-writer";
 import type { DecodedRequest } from "@/lib/otlp/types";
-import { prepareBatch, type PrepareContext } from "./prepare";
+import { prepareDecoded, type EncodedRequest, type PreparedRequest, type RowsRequest } from "./encode";
+import type { PrepareContext } from "./prepare";
 
 export interface IngestResult {
   accepted: number;
@@ -14,23 +17,38 @@ export interface IngestResult {
   message: string;
 }
 
-export async function ingestDecoded(db: Db, projectId: number, decoded: DecodedRequest, ctx: PrepareContext): Promise<IngestResult> {
-  const batch = prepareBatch(decoded.spans, ctx);
+/** Decoded spans → stored, in this thread. */
+export function ingestDecoded(db: Db, projectId: number, decoded: DecodedRequest, ctx: PrepareContext): Promise<IngestResult> {
+  return writeRows(db, projectId, prepareDecoded(decoded, ctx));
+}
+
+/** Writes a request prepared in this thread. */
+export function writeRows(db: Db, projectId: number, r: RowsRequest): Promise<IngestResult> {
+  return write(db, r, r.batch.spans.length > 0 ? (tx) => writeSpanBatch(tx, projectId, r.batch) : null);
+}
+
+/** Writes a request prepared by encodeRequest (a worker thread's output). */
+export function writeEncoded(db: Db, r: EncodedRequest): Promise<IngestResult> {
+  const batch = r.batch;
+  return write(db, r, batch ? (tx) => writeEncodedBatch(tx, batch) : null);
+}
+
+async function write(db: Db, r: PreparedRequest, run: ((tx: Querier) => Promise<WriteResult>) | null): Promise<IngestResult> {
   let duplicates = 0;
-  if (batch.spans.length > 0) {
-    await ensurePartitions(db, batch.startDaysMs.map(dayKey));
-    const written = await db.transaction((tx) => writeSpanBatch(tx, projectId, batch));
-    duplicates = written.duplicates + (decoded.spans.length - batch.spans.length);
+  if (run) {
+    await ensurePartitions(db, r.startDays);
+    const written = await db.transaction(run);
+    duplicates = written.duplicates + r.repeats;
   }
   const notes: string[] = [];
-  if (decoded.rejectedSpans > 0) notes.push(`${decoded.rejectedSpans} span(s) rejected: ${decoded.rejectReasons.join("; ")}`);
-  if (batch.contentHits > 0) {
-    notes.push(`${batch.contentHits} content attribute(s) dropped by Skein's privacy filter (prompts, completions and other payloads are never stored)`);
+  if (r.rejected > 0) notes.push(`${r.rejected} span(s) rejected: ${r.rejectReasons.join("; ")}`);
+  if (r.contentHits > 0) {
+    notes.push(`${r.contentHits} content attribute(s) dropped by Skein's privacy filter (prompts, completions and other payloads are never stored)`);
   }
   return {
-    accepted: decoded.spans.length,
+    accepted: r.accepted,
     duplicates,
-    rejected: decoded.rejectedSpans,
+    rejected: r.rejected,
     message: notes.join(". "),
   };
 }

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { OtlpResource, OtlpScope, OtlpSpan } from "@/lib/otlp/types";
 import { normalizeSpan } from "@/lib/semconv/normalize";
 import { filterResource, filterScope, filterSpan } from "@/lib/privacy/filter";
-import { pseudonymizeUserId } from "@/lib/privacy/pseudonymize";
+import { pseudonymizeUserIdMemo } from "@/lib/privacy/pseudonymize";
 import type { PrivacyOptions } from "@/lib/privacy/options";
 import type { KeptAttributes } from "@/lib/privacy/types";
 import type { PriceIndex } from "@/lib/pricing/match";
@@ -29,60 +29,107 @@ function jsonReplacer(_key: string, value: unknown): unknown {
   return typeof value === "bigint" ? value.toString() : value;
 }
 
-function addCounts(into: Map<string, number>, from: Record<string, number>): void {
-  for (const k in from) into.set(k, (into.get(k) ?? 0) + (from[k] ?? 0));
+/** Adds per-pattern counts into `into`; returns their total. */
+function addCounts(into: Map<string, number>, from: Record<string, number>): number {
+  let total = 0;
+  for (const k in from) {
+    const n = from[k] ?? 0;
+    into.set(k, (into.get(k) ?? 0) + n);
+    total += n;
+  }
+  return total;
 }
 
 const NS_PER_MS = 1_000_000n;
-const DAY_NS = 86_400_000n * NS_PER_MS;
+const DAY_MS = 86_400_000;
+
+/** The kept attributes' JSON with the scope's entries first (as Object.assign({}, scope, attributes) would order them). */
+function attributesJson(scope: KeptAttributes, scopeJson: string, attributes: KeptAttributes): string {
+  let empty = true;
+  for (const k in attributes) {
+    empty = false;
+    // A span key repeating a scope key takes the scope key's place: let Object.assign order it.
+    if (Object.hasOwn(scope, k)) return JSON.stringify(Object.assign({}, scope, attributes));
+  }
+  if (empty) return scopeJson;
+  if (scopeJson === "{}") return JSON.stringify(attributes);
+  // "{…scope…}" + "{…span…}" → "{…scope…,…span…}"
+  return `${scopeJson.slice(0, -1)},${JSON.stringify(attributes).slice(1)}`;
+}
 
 export function prepareBatch(spans: OtlpSpan[], ctx: PrepareContext): PreparedBatch {
-  const resources = new Map<string, string>();
-  const resourceHashes = new Map<OtlpResource, string>();
-  const scopeAttrs = new Map<OtlpScope, KeptAttributes>();
-  const droppedKeys = new Map<string, number>();
-  const seen = new Set<string>();
-  const days = new Set<bigint>();
+  const p = new BatchPreparer(ctx);
   const rows: SpanRow[] = [];
-  let contentHits = 0;
-
   for (const span of spans) {
-    const identity = `${span.traceId}${span.spanId}`;
-    if (seen.has(identity)) continue; // the same span twice in one request
-    seen.add(identity);
+    const row = p.add(span);
+    if (row) rows.push(row);
+  }
+  return { spans: rows, ...p.finish() };
+}
 
-    let resourceHash = resourceHashes.get(span.resource);
+/**
+ * prepareBatch one span at a time: add() turns each span into its row as it arrives (null
+ * for a span repeated in the request), so a caller can encode the row and let the span and
+ * the row go (the worker path does, keeping a request's live objects few); finish() gives
+ * what the batch as a whole produced.
+ */
+export class BatchPreparer {
+  private readonly resources = new Map<string, string>();
+  private readonly resourceHashes = new Map<OtlpResource, string>();
+  private readonly scopeAttrs = new Map<OtlpScope, { attributes: KeptAttributes; json: string }>();
+  private readonly droppedKeys = new Map<string, number>();
+  private readonly seen = new Set<string>();
+  private readonly days = new Set<number>();
+  private contentHits = 0;
+  // One batch's pseudonyms, shared by the filter (user id attributes) and the user_id column.
+  private readonly pseudonyms = new Map<string, string>();
+  private readonly privacy: PrivacyOptions;
+
+  constructor(private readonly ctx: PrepareContext) {
+    this.privacy = { ...ctx.privacy, pseudonyms: this.pseudonyms };
+  }
+
+  add(span: OtlpSpan): SpanRow | null {
+    const { ctx, privacy, droppedKeys } = this;
+    const identity = `${span.traceId}${span.spanId}`;
+    if (this.seen.has(identity)) return null; // the same span twice in one request
+    this.seen.add(identity);
+
+    let resourceHash = this.resourceHashes.get(span.resource);
     if (resourceHash === undefined) {
-      const filtered = filterResource(span.resource, ctx.privacy);
+      const filtered = filterResource(span.resource, privacy);
       const json = JSON.stringify(filtered.attributes);
       resourceHash = createHash("sha256").update(json).digest("hex").slice(0, 32);
-      resourceHashes.set(span.resource, resourceHash);
-      resources.set(resourceHash, json);
+      this.resourceHashes.set(span.resource, resourceHash);
+      this.resources.set(resourceHash, json);
       addCounts(droppedKeys, filtered.droppedKeys);
-      contentHits += filtered.contentHits;
+      this.contentHits += filtered.contentHits;
     }
-    let scope = scopeAttrs.get(span.scope);
+    let scope = this.scopeAttrs.get(span.scope);
     if (!scope) {
-      const fs = filterScope(span.scope, ctx.privacy);
-      scope = { ...fs.attributes };
-      if (fs.name) scope["otel.scope.name"] = fs.name;
-      if (fs.version) scope["otel.scope.version"] = fs.version;
-      scopeAttrs.set(span.scope, scope);
+      const fs = filterScope(span.scope, privacy);
+      const attributes: KeptAttributes = { ...fs.attributes };
+      if (fs.name) attributes["otel.scope.name"] = fs.name;
+      if (fs.version) attributes["otel.scope.version"] = fs.version;
+      scope = { attributes, json: JSON.stringify(attributes) };
+      this.scopeAttrs.set(span.scope, scope);
       addCounts(droppedKeys, fs.droppedKeys);
-      contentHits += fs.contentHits;
+      this.contentHits += fs.contentHits;
     }
 
     const n = normalizeSpan(span);
-    const f = filterSpan(span, ctx.privacy);
-    addCounts(droppedKeys, f.droppedKeys);
-    contentHits += f.contentHits;
+    const f = filterSpan(span, privacy);
+    const droppedKeyCount = addCounts(droppedKeys, f.droppedKeys);
+    this.contentHits += f.contentHits;
 
     const durationNs = span.endTimeUnixNano > span.startTimeUnixNano ? span.endTimeUnixNano - span.startTimeUnixNano : 0n;
+    // Exact: whole milliseconds since 1970 fit a double; floor division as BigInt division does for ≥ 0.
+    const startMs = Number(span.startTimeUnixNano / NS_PER_MS);
     const model = n.responseModel ?? n.requestModel;
     let costPico: bigint | null = null;
     let priceId: number | null = null;
     if (n.billable) {
-      const price = ctx.prices.find(n.provider, model, new Date(Number(span.startTimeUnixNano / NS_PER_MS)));
+      const price = ctx.prices.find(n.provider, model, startMs);
       if (price) {
         priceId = price.id ?? null;
         costPico = computeCostPico(
@@ -98,9 +145,8 @@ export function prepareBatch(spans: OtlpSpan[], ctx: PrepareContext): PreparedBa
         );
       }
     }
-    days.add(span.startTimeUnixNano / DAY_NS);
-    const droppedKeyCount = Object.values(f.droppedKeys).reduce((a, b) => a + b, 0);
-    rows.push({
+    this.days.add(Math.floor(startMs / DAY_MS));
+    return {
       traceId: span.traceId,
       spanId: span.spanId,
       parentSpanId: span.parentSpanId,
@@ -127,22 +173,24 @@ export function prepareBatch(spans: OtlpSpan[], ctx: PrepareContext): PreparedBa
       agentName: n.agentName,
       toolName: n.toolName,
       conversationId: n.conversationId,
-      userId: n.userId === null ? null : pseudonymizeUserId(n.userId, ctx.pseudonymKey),
+      userId: n.userId === null ? null : pseudonymizeUserIdMemo(n.userId, ctx.pseudonymKey, this.pseudonyms),
       serviceName: n.serviceName,
       environment: n.environment,
       resourceHash,
       finishReasons: n.finishReasons,
-      // Object.assign, not spread: f.attributes has a null prototype and spreading it is ~6 µs/span (bench/README.md).
-      attributes: JSON.stringify(Object.assign({}, scope, f.attributes)),
+      attributes: attributesJson(scope.attributes, scope.json, f.attributes),
       events: f.events.length > 0 ? JSON.stringify(f.events, jsonReplacer) : null,
       droppedKeyCount,
-    });
+    };
   }
-  return {
-    spans: rows,
-    resources,
-    droppedKeys,
-    contentHits,
-    startDaysMs: [...days].map((d) => Number(d * 86_400_000n)),
-  };
+
+  /** Everything but the rows: resources, dropped-key counts, content hits, start days. */
+  finish(): Omit<PreparedBatch, "spans"> {
+    return {
+      resources: this.resources,
+      droppedKeys: this.droppedKeys,
+      contentHits: this.contentHits,
+      startDaysMs: [...this.days].map((d) => d * DAY_MS),
+    };
+  }
 }

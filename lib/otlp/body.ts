@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { decodeJson } from "./decode-json";
-import { decodeProtobuf } from "./decode-protobuf";
+import { decodeProtobufWire as decodeProtobuf } from "./wire-reader";
 import {
   OtlpDecodeError,
   PayloadTooLargeError,
@@ -39,15 +39,20 @@ export function formatOf(contentType: string | null): OtlpFormat | null {
  * PayloadTooLargeError (413) or OtlpDecodeError (400).
  */
 export function readOtlpBody(input: OtlpBodyInput): OtlpBody {
+  const { format, body } = openOtlpBody(input);
+  if (body.length === 0) return { format, decoded: { spans: [], rejectedSpans: 0, rejectReasons: [] } };
+  return { format, decoded: format === "protobuf" ? decodeProtobuf(body) : decodeJson(body) };
+}
+
+/** readOtlpBody's checks and decompression, without decoding: the bytes and their format. */
+export function openOtlpBody(input: OtlpBodyInput): { format: OtlpFormat; body: Buffer } {
   const format = formatOf(input.contentType);
   if (!format) throw new UnsupportedMediaTypeError();
   if (input.body.byteLength > input.maxBytes) throw new PayloadTooLargeError(input.maxBytes);
   const raw = Buffer.isBuffer(input.body)
     ? input.body
     : Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength);
-  const body = decompress(raw, input.contentEncoding, input.maxBytes);
-  if (body.length === 0) return { format, decoded: { spans: [], rejectedSpans: 0, rejectReasons: [] } };
-  return { format, decoded: format === "protobuf" ? decodeProtobuf(body) : decodeJson(body) };
+  return { format, body: decompress(raw, input.contentEncoding, input.maxBytes) };
 }
 
 function decompress(body: Buffer, contentEncoding: string | null, maxBytes: number): Buffer {

@@ -19,6 +19,14 @@ export class SpanCollector {
   private rejected = 0;
   private readonly reasons = new Set<RejectReasonText>();
 
+  /** With a sink, accepted spans go there instead of into `spans`. */
+  constructor(private readonly sink?: (span: OtlpSpan) => void) {}
+
+  accept(span: OtlpSpan): void {
+    if (this.sink) this.sink(span);
+    else this.spans.push(span);
+  }
+
   reject(reason: RejectReasonText): void {
     this.rejected++;
     this.reasons.add(reason);

@@ -8,6 +8,8 @@ export interface PrivacyOptions {
    * pseudonyms (`u_<hex>`); when absent they are dropped, since the raw id must never be stored.
    */
   readonly userIdKey?: string;
+  /** Per-batch memo of pseudonyms (set by the ingest pipeline for the length of one request). */
+  readonly pseudonyms?: Map<string, string>;
 }
 
 export const defaultPrivacyOptions: PrivacyOptions = Object.freeze({

@@ -13,3 +13,14 @@ export function pseudonymizeUserId(rawId: string, key: string): string {
   return PSEUDONYM_PREFIX + digest.slice(0, PSEUDONYM_HEX_CHARS);
 }
 
+/**
+ * pseudonymizeUserId through a caller-owned memo (one per batch: a request's spans repeat the
+ * same few user ids, and an HMAC costs microseconds). Entries are keyed by key and id.
+ */
+export function pseudonymizeUserIdMemo(rawId: string, key: string, memo: Map<string, string> | undefined): string {
+  if (!memo) return pseudonymizeUserId(rawId, key);
+  const k = `${key}\u0000${rawId}`;
+  let p = memo.get(k);
+  if (p === undefined) memo.set(k, (p = pseudonymizeUserId(rawId, key)));
+  return p;
+}

@@ -53,6 +53,15 @@ describe("toCount", () => {
     expect(toCount([5])).toBeNull();
   });
 
+  it("rejects counts the per-span int4 columns cannot hold", () => {
+    expect(toCount(2_147_483_647)).toBe(2_147_483_647);
+    expect(toCount("2147483647")).toBe(2_147_483_647);
+    expect(toCount(2_147_483_647.4)).toBeNull();
+    expect(toCount(2 ** 31)).toBeNull();
+    expect(toCount(2 ** 40)).toBeNull();
+    expect(toCount("9007199254740991")).toBeNull();
+  });
+
   it("never returns negative zero", () => {
     expect(Object.is(toCount(-0), 0)).toBe(true);
     expect(Object.is(toCount(-0.2), null)).toBe(true);

@@ -9,21 +9,44 @@ export const MAX_IDENTIFIER_LENGTH = 256;
 const NUMERIC_STRING = /^\d{1,16}(?:\.\d+)?$/;
 const DECIMAL_STRING = /^\d{1,20}(?:\.\d{1,20})?(?:[eE][-+]?\d{1,3})?$/;
 
+/** Scope attributes over resource attributes, per (scope, resource) pair (decoded attributes are not mutated). */
+const fallbacks = new WeakMap<Attributes, { resource: Attributes; merged: Attributes }>();
+
+function hasKeys(attributes: Attributes): boolean {
+  for (const _ in attributes) return true;
+  return false;
+}
+
+/** One map answering "scope, else resource" (null values skipped), so a span lookup costs two reads, not three. */
+function fallbackOf(scope: Attributes, resource: Attributes): Attributes {
+  if (!hasKeys(scope)) return resource;
+  const cached = fallbacks.get(scope);
+  if (cached && cached.resource === resource) return cached.merged;
+  const merged: Attributes = {};
+  // "__proto__" is never a normalization key, and assigning it would set the prototype.
+  for (const k in resource) if (k !== "__proto__" && resource[k] !== null) merged[k] = resource[k]!;
+  for (const k in scope) if (k !== "__proto__" && scope[k] !== null) merged[k] = scope[k]!;
+  fallbacks.set(scope, { resource, merged });
+  return merged;
+}
+
 export class LayeredAttributes {
+  private readonly fallback: Attributes;
+
   constructor(
     readonly span: Attributes,
     readonly scope: Attributes,
     readonly resource: Attributes,
-  ) {}
+  ) {
+    this.fallback = fallbackOf(scope, resource);
+  }
 
   /** The first non-empty value of `key`: span, then scope, then resource. */
   get(key: string): AnyValue | undefined {
     const own = this.span[key];
     if (own !== undefined && own !== null) return own;
-    const scoped = this.scope[key];
-    if (scoped !== undefined && scoped !== null) return scoped;
-    const res = this.resource[key];
-    return res === null ? undefined : res;
+    const inherited = this.fallback[key];
+    return inherited === null ? undefined : inherited;
   }
 
   has(key: string): boolean {
@@ -56,13 +79,19 @@ export class LayeredAttributes {
   }
 }
 
-/** A non-negative token count from a number or a numeric string; anything else is null. */
+/** Largest count one span may report: the spans table keeps per-span counts as int4. */
+export const MAX_COUNT = 2_147_483_647;
+
+/**
+ * A non-negative token count from a number or a numeric string; anything else is null, and so
+ * is a count beyond MAX_COUNT (no single call has 2^31 tokens; storing it would fail the request).
+ */
 export function toCount(value: unknown): number | null {
   let n: number;
   if (typeof value === "number") n = value;
   else if (typeof value === "string" && NUMERIC_STRING.test(value)) n = Number(value);
   else return null;
-  if (!Number.isFinite(n) || n < 0 || n > Number.MAX_SAFE_INTEGER) return null;
+  if (!Number.isFinite(n) || n < 0 || n > MAX_COUNT) return null;
   // + 0 turns a rounded -0 into 0
   return Math.round(n) + 0;
 }

@@ -243,3 +243,11 @@ describe("reasoning exclusivity (cost rule 3)", () => {
     expect(normalize({ "ai.usage.reasoningTokens": 10 }).reasoningExclusive).toBe(true);
   });
 });
+
+describe("counts out of the stored range", () => {
+  it("fall through to the next key instead of failing the write (spans keep per-span counts as int4)", () => {
+    const n = normalize({ "gen_ai.usage.input_tokens": 2 ** 40, "llm.token_count.prompt": 50, "gen_ai.usage.output_tokens": 2 ** 31 });
+    expect(n.inputTokens).toBe(50);
+    expect(n.outputTokens).toBeNull();
+  });
+});

@@ -1,0 +1,240 @@
+// A small pool of worker threads (node:worker_threads) that run the CPU half of ingest
+// (./encode.ts: decompress, decode, normalize, filter, price, encode) so the server's own
+// thread only does HTTP and the database. Bodies go to a worker by transfer (no copy);
+// results come back as plain strings and arrays.
+//
+// - A worker that dies mid-request (a crash, out of memory) fails only its own requests,
+//   with 503 + Retry-After (the client retries; nothing was acknowledged); the next
+//   request starts a fresh worker.
+// - If a worker cannot start at all (e.g. a bundle without the worker file), the pool logs
+//   once and runs everything in this thread from then on.
+// - Workers receive a snapshot of the runtime's PrepareContext (privacy options, pseudonym
+//   key, price list), sent again whenever the runtime swaps its context (price reloads).
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker, type ResourceLimits } from "node:worker_threads";
+import { ServiceUnavailableError } from "@/lib/errors";
+import { errorFields, logEvent } from "@/lib/log";
+import type { OtlpBodyInput } from "@/lib/otlp/body";
+import type { ModelPrice } from "@/lib/pricing/types";
+import { encodeRequest, type EncodeOptions, type EncodedRequest } from "./encode";
+import type { PrepareContext } from "./prepare";
+import { fromWireError, type ContextMessage, type FromWorker, type TaskMessage } from "./worker-protocol";
+
+export interface IngestPoolOptions {
+  /** Worker threads; 0 runs everything in the calling thread. */
+  workers: number;
+  /** Per-worker V8 heap limits (tests use small ones to provoke a crash). */
+  resourceLimits?: ResourceLimits;
+  /**
+   * A request still in a worker after this long stops that worker (its requests get 503,
+   * the next request a fresh worker): nothing decodes for minutes, and a stuck worker would
+   * hold every request queued behind it. Default 120 s.
+   */
+  taskTimeoutMs?: number;
+}
+
+/** A worker stopped while holding this request: retryable, nothing was written. */
+export class IngestWorkerCrashedError extends ServiceUnavailableError {
+  constructor() {
+    super("ingest worker stopped, retry later", 1);
+  }
+}
+
+interface Pending {
+  resolve(r: EncodedRequest): void;
+  reject(e: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<boolean>;
+  pending: Map<number, Pending>;
+  /** Context versions this worker has received. */
+  versions: Set<number>;
+  gone: boolean;
+}
+
+const DEFAULT_TASK_TIMEOUT_MS = 120_000;
+
+/** Loads the price list behind ctx.prices (a PriceIndex cannot be sent to a thread). */
+export type PriceListLoader = () => Promise<ModelPrice[]>;
+
+/** Default size: one thread fewer than the machine has cores (the server thread keeps one), at most 4. */
+export function defaultWorkerCount(): number {
+  return Math.min(4, Math.max(0, os.availableParallelism() - 1));
+}
+
+function spawnWorker(resourceLimits: ResourceLimits | undefined): Worker {
+  if (import.meta.url.endsWith(".ts")) {
+    // Running from source (tsx, vitest): load the TypeScript entry through tsx's require hook.
+    const dir = path.dirname(fileURLToPath(import.meta.url));
+    const code = `require(require.resolve("tsx/cjs", { paths: [${JSON.stringify(dir)}] }));\nrequire(${JSON.stringify(path.join(dir, "worker.ts"))});`;
+    return new Worker(code, { eval: true, resourceLimits });
+  }
+  // Bundled (next build): Turbopack emits the worker entry as its own chunk and rewrites this URL.
+  return new Worker(new URL("./worker.ts", import.meta.url), { resourceLimits });
+}
+
+export class IngestPool {
+  private readonly slots: Slot[] = [];
+  private readonly contexts = new WeakMap<PrepareContext, Promise<ContextMessage>>();
+  private nextVersion = 1;
+  private nextId = 1;
+  /** Set when a worker could not start: everything then runs in this thread. */
+  private inThread: boolean;
+  private closed = false;
+
+  constructor(readonly options: IngestPoolOptions) {
+    this.inThread = options.workers <= 0;
+  }
+
+  /** True once requests run in the calling thread (no workers configured, or none could start). */
+  get runsInThread(): boolean {
+    return this.inThread;
+  }
+
+  /** encodeRequest on a worker thread. Throws what encodeRequest throws, or IngestWorkerCrashedError. */
+  async run(input: OtlpBodyInput, projectId: number, ctx: PrepareContext, loadPrices: PriceListLoader, opts: EncodeOptions = {}): Promise<EncodedRequest> {
+    if (this.inThread || this.closed) return encodeRequest(input, projectId, ctx, opts);
+    const context = await this.contextFor(ctx, loadPrices);
+    const slot = this.pick();
+    if (!(await slot.ready) || slot.gone) {
+      // This worker never started (inThread is now set) or died while starting: the body is still ours.
+      return this.inThread ? encodeRequest(input, projectId, ctx, opts) : Promise.reject(new IngestWorkerCrashedError());
+    }
+    if (!slot.versions.has(context.version)) {
+      slot.worker.postMessage(context);
+      slot.versions.add(context.version);
+    }
+    const id = this.nextId++;
+    const { body, transfer } = transferable(input.body);
+    const task: TaskMessage = {
+      type: "task",
+      id,
+      version: context.version,
+      projectId,
+      body,
+      contentType: input.contentType,
+      contentEncoding: input.contentEncoding,
+      maxBytes: input.maxBytes,
+      unnest: opts.unnest === true,
+    };
+    return new Promise<EncodedRequest>((resolve, reject) => {
+      if (slot.pending.size === 0) slot.worker.ref();
+      const timer = setTimeout(() => {
+        logEvent("ingest.worker_timeout", { ms: this.options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS, pending: slot.pending.size });
+        void this.retire(slot, new IngestWorkerCrashedError());
+      }, this.options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS);
+      timer.unref();
+      slot.pending.set(id, { resolve, reject, timer });
+      slot.worker.postMessage(task, [transfer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((s) => this.retire(s, null)));
+  }
+
+  private contextFor(ctx: PrepareContext, loadPrices: PriceListLoader): Promise<ContextMessage> {
+    let p = this.contexts.get(ctx);
+    if (!p) {
+      const version = this.nextVersion++;
+      p = loadPrices().then((prices) => ({ type: "context" as const, version, privacy: ctx.privacy, pseudonymKey: ctx.pseudonymKey, prices }));
+      this.contexts.set(ctx, p);
+      p.catch(() => this.contexts.delete(ctx)); // e.g. database down: the next request tries again
+    }
+    return p;
+  }
+
+  /** The least busy worker, starting another while every running one is busy. */
+  private pick(): Slot {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (!best || s.pending.size < best.pending.size) best = s;
+    if (best && (best.pending.size === 0 || this.slots.length >= this.options.workers)) return best;
+    const slot = this.start();
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private start(): Slot {
+    let markReady: (ok: boolean) => void = () => {};
+    const ready = new Promise<boolean>((r) => (markReady = r));
+    let started = false;
+    const worker = spawnWorker(this.options.resourceLimits);
+    worker.unref();
+    const slot: Slot = { worker, ready, pending: new Map(), versions: new Set(), gone: false };
+    worker.on("message", (msg: FromWorker) => {
+      if (msg.type === "ready") {
+        started = true;
+        markReady(true);
+        return;
+      }
+      const p = slot.pending.get(msg.id);
+      if (!p) return;
+      clearTimeout(p.timer);
+      slot.pending.delete(msg.id);
+      if (slot.pending.size === 0 && !slot.gone) worker.unref();
+      if (msg.type === "done") {
+        const b = msg.result.batch;
+        if (b) b.copyData = Buffer.from(b.copyData.buffer, b.copyData.byteOffset, b.copyData.byteLength);
+        p.resolve(msg.result);
+      }
+      else p.reject(fromWireError(msg.error));
+    });
+    const fail = (err: unknown) => {
+      if (slot.gone) return;
+      if (!started && !this.closed) {
+        // Could not load the worker at all: fall back to this thread for good.
+        this.inThread = true;
+        logEvent("ingest.workers_unavailable", errorFields(err));
+      } else if (!this.closed) {
+        logEvent("ingest.worker_stopped", { ...errorFields(err), pending: slot.pending.size });
+      }
+      markReady(false);
+      void this.retire(slot, new IngestWorkerCrashedError());
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(Object.assign(new Error("worker exited"), { name: "WorkerExit", code })));
+    return slot;
+  }
+
+  /** Removes a worker and fails what it still held (null: shutting down, same error). */
+  private async retire(slot: Slot, err: Error | null): Promise<void> {
+    slot.gone = true;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    for (const p of slot.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(err ?? new IngestWorkerCrashedError());
+    }
+    slot.pending.clear();
+    await slot.worker.terminate().catch(() => {});
+  }
+}
+
+/** The body as a Uint8Array whose whole buffer can be transferred (copied first when it shares one). */
+function transferable(b: Uint8Array): { body: Uint8Array; transfer: ArrayBuffer } {
+  if (b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) return { body: b, transfer: b.buffer };
+  const copy = new Uint8Array(b);
+  return { body: copy, transfer: copy.buffer };
+}
+
+const g = globalThis as typeof globalThis & { __skeinIngestPool?: IngestPool };
+
+/** The process's pool (created on first use with defaultWorkerCount() workers). */
+export function ingestPool(): IngestPool {
+  return (g.__skeinIngestPool ??= new IngestPool({ workers: defaultWorkerCount() }));
+}
+
+/** Replaces the process's pool (tests, benchmarks; the old one's workers are stopped). */
+export async function configureIngestPool(options: IngestPoolOptions): Promise<IngestPool> {
+  const old = g.__skeinIngestPool;
+  g.__skeinIngestPool = new IngestPool(options);
+  await old?.close();
+  return g.__skeinIngestPool;
+}

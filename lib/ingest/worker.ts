@@ -1,0 +1,41 @@
+// Ingest worker thread: runs encodeRequest (decompress, decode, normalize, filter, price,
+// encode) for the pool in ./pool.ts. Holds no database connection and logs nothing.
+import { parentPort } from "node:worker_threads";
+import { ownsCopyBuffer } from "@/lib/db/span-writer";
+import { createPriceIndex } from "@/lib/pricing/match";
+import { encodeRequest } from "./encode";
+import type { PrepareContext } from "./prepare";
+import { toWireError, type FromWorker, type ToWorker } from "./worker-protocol";
+
+const port = parentPort;
+if (!port) throw new Error("lib/ingest/worker.ts runs only as a worker thread");
+
+/** Context versions still in use; the pool sends a new one when prices or settings change. */
+const contexts = new Map<number, PrepareContext>();
+const KEEP_CONTEXTS = 4;
+
+function reply(msg: FromWorker): void {
+  const data = msg.type === "done" ? msg.result.batch?.copyData : undefined;
+  // The COPY bytes move to the server thread without a copy (the view keeps its length).
+  port!.postMessage(msg, data && data.buffer instanceof ArrayBuffer && ownsCopyBuffer(data) ? [data.buffer] : []);
+}
+
+port.on("message", (msg: ToWorker) => {
+  if (msg.type === "context") {
+    contexts.set(msg.version, { privacy: msg.privacy, pseudonymKey: msg.pseudonymKey, prices: createPriceIndex(msg.prices) });
+    for (const v of contexts.keys()) if (contexts.size > KEEP_CONTEXTS) contexts.delete(v);
+    return;
+  }
+  try {
+    const ctx = contexts.get(msg.version);
+    if (!ctx) throw Object.assign(new Error("unknown context version"), { name: "IngestContextMissing" });
+    const body = Buffer.from(msg.body.buffer, msg.body.byteOffset, msg.body.byteLength);
+    const input = { body, contentType: msg.contentType, contentEncoding: msg.contentEncoding, maxBytes: msg.maxBytes };
+    const result = encodeRequest(input, msg.projectId, ctx, { unnest: msg.unnest });
+    reply({ type: "done", id: msg.id, result });
+  } catch (err) {
+    reply({ type: "failed", id: msg.id, error: toWireError(err) });
+  }
+});
+
+reply({ type: "ready" });
