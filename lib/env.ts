@@ -18,6 +18,8 @@ const schema = z.object({
   SKEIN_MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   /** Ingest requests processed at once per process; more get 503 + Retry-After. */
   SKEIN_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** Worker threads that decode and prepare OTLP requests (0 = in the server thread); default cores − 1, at most 4. */
+  SKEIN_INGEST_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   /** An ingest request still waiting on the database after this long gets 503 + Retry-After. */
   SKEIN_INGEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Extra user-metadata attribute prefixes kept after the value-shape filter (comma-separated). */

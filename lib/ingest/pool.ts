@@ -18,6 +18,7 @@ import { ServiceUnavailableError } from "@/lib/errors";
 import { errorFields, logEvent } from "@/lib/log";
 import type { OtlpBodyInput } from "@/lib/otlp/body";
 import type { ModelPrice } from "@/lib/pricing/types";
+import { env, type Env } from "@/lib/env";
 import { encodeRequest, type EncodeOptions, type EncodedRequest } from "./encode";
 import type { PrepareContext } from "./prepare";
 import { fromWireError, type ContextMessage, type FromWorker, type TaskMessage } from "./worker-protocol";
@@ -226,9 +227,14 @@ function transferable(b: Uint8Array): { body: Uint8Array; transfer: ArrayBuffer 
 
 const g = globalThis as typeof globalThis & { __skeinIngestPool?: IngestPool };
 
-/** The process's pool (created on first use with defaultWorkerCount() workers). */
+/** SKEIN_INGEST_WORKERS when set, else defaultWorkerCount(). */
+export function configuredWorkerCount(e: Pick<Env, "SKEIN_INGEST_WORKERS"> = env()): number {
+  return e.SKEIN_INGEST_WORKERS ?? defaultWorkerCount();
+}
+
+/** The process's pool (created on first use with configuredWorkerCount() workers). */
 export function ingestPool(): IngestPool {
-  return (g.__skeinIngestPool ??= new IngestPool({ workers: defaultWorkerCount() }));
+  return (g.__skeinIngestPool ??= new IngestPool({ workers: configuredWorkerCount() }));
 }
 
 /** Replaces the process's pool (tests, benchmarks; the old one's workers are stopped). */
