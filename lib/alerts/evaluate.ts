@@ -34,7 +34,8 @@ export function scopeSql(scope: RuleScopeJson, params: unknown[]): string {
   if (scope.agent !== undefined) parts.push(`t.agent_name = ${arg(scope.agent)}`);
   if (scope.service !== undefined) parts.push(`t.service_name = ${arg(scope.service)}`);
   if (scope.environment !== undefined) parts.push(`t.environment = ${arg(scope.environment)}`);
-  if (scope.model !== undefined) parts.push(`${arg(scope.model)} = any(t.models)`);
+  // Containment, as the trace list writes it: the form the GIN index on models can serve.
+  if (scope.model !== undefined) parts.push(`t.models @> array[${arg(scope.model)}]::text[]`);
   return parts.map((p) => ` and ${p}`).join("");
 }
 

@@ -2,11 +2,10 @@
 // with its delivery attempts.
 import type { Db } from "@/lib/db/client";
 import { RULE_EVENT_SELECT, rowToFacts, ruleEventPath, ruleEventTitle, type RuleEventRow } from "@/lib/alerts/notice";
-import type { AlertRuleKind, BudgetScopeJson } from "@/drizzle/schema";
+import type { AlertRuleKind } from "@/drizzle/schema";
 import { SOURCE_COLUMN, type Source } from "@/lib/notify/outbox";
-import { fromJson, toDate } from "./deliver";
-import { budgetAlertTitle, tracesUrl, type AlertFacts } from "./payload";
-import { percentOf, picoToUsd, PICO_PER_MICRO } from "./status";
+import { ALERT_FACTS_SELECT, rowToAlertFacts, toDate, type AlertFactsRow } from "./deliver";
+import { budgetAlertTitle, budgetWebhook, type WebhookBody } from "./payload";
 
 export interface DeliveryJson {
   channelIndex: number;
@@ -31,19 +30,8 @@ interface AlertBase {
   deliveries: DeliveryJson[];
 }
 
-export interface BudgetAlertJson extends AlertBase {
-  source: "budget";
-  type: "budget.threshold" | "budget.forecast";
-  budgetId: number;
-  budgetName: string;
-  threshold: number;
-  periodStart: string;
-  periodEnd: string;
-  spentUsd: number;
-  amountUsd: number;
-  percent: number;
-  forecastUsd: number | null;
-}
+/** AlertBase plus the budget webhook's fields (PRODUCT.md), minus its send-time timestamp. */
+export type BudgetAlertJson = AlertBase & { source: "budget" } & Omit<WebhookBody, "timestamp" | "alertId">;
 
 export interface RuleAlertJson extends AlertBase {
   source: "rule";
@@ -89,57 +77,26 @@ export async function deliveriesOf(db: Db, projectId: number, source: Source, id
 }
 
 async function budgetAlerts(db: Db, projectId: number, limit: number): Promise<BudgetAlertJson[]> {
-  const alerts = await db.query<Record<string, unknown> & { id: string; budget_id: number; name: string; kind: "threshold" | "forecast"; threshold: number; spent_pico: string; forecast_pico: string | null; amount_micro_usd: string; scope: unknown; slug: string }>(
-    `select a.id::text as id, a.budget_id, b.name, a.kind, a.threshold, a.period_start, a.period_end, a.spent_pico::text as spent_pico,
-            a.forecast_pico::text as forecast_pico, a.amount_micro_usd::text as amount_micro_usd, a.fired_at, b.scope, p.slug
-       from budget_alerts a join budgets b on b.project_id = a.project_id and b.id = a.budget_id join projects p on p.id = a.project_id
-      where a.project_id = $1 order by a.fired_at desc, a.id desc limit $2`,
-    [projectId, limit],
-  );
+  const alerts = await db.query<AlertFactsRow>(`${ALERT_FACTS_SELECT} where a.project_id = $1 order by a.fired_at desc, a.id desc limit $2`, [projectId, limit]);
   const deliveries = await deliveriesOf(
     db,
     projectId,
     "budget",
-    alerts.map((a) => a.id),
+    alerts.map((a) => a.alert_id),
     "join budget_alerts a on a.project_id = d.project_id and a.id = d.alert_id join budgets b on b.project_id = a.project_id and b.id = a.budget_id",
     "b.channels",
   );
-  return alerts.map((a) => {
-    const facts: AlertFacts = {
-      alertId: Number(a.id),
-      kind: a.kind,
-      threshold: a.threshold,
-      budgetId: a.budget_id,
-      budgetName: a.name,
-      projectSlug: a.slug,
-      scope: fromJson(a.scope as BudgetScopeJson | string),
-      periodStart: toDate(a.period_start),
-      periodEnd: toDate(a.period_end),
-      spentPico: BigInt(a.spent_pico),
-      forecastPico: a.forecast_pico === null ? null : BigInt(a.forecast_pico),
-      amountMicroUsd: Number(a.amount_micro_usd),
-      firedAt: toDate(a.fired_at),
-    };
-    const amountPico = BigInt(a.amount_micro_usd) * PICO_PER_MICRO;
+  return alerts.map((r) => {
+    const facts = rowToAlertFacts(r);
+    const { alertId, ...body } = budgetWebhook(facts);
     return {
-      id: facts.alertId,
-      key: `budget:${a.id}`,
+      ...body,
+      id: alertId,
+      key: `budget:${r.alert_id}`,
       source: "budget",
       state: "fired",
       title: budgetAlertTitle(facts),
-      url: tracesUrl(facts),
-      budgetId: a.budget_id,
-      budgetName: a.name,
-      type: a.kind === "forecast" ? "budget.forecast" : "budget.threshold",
-      threshold: a.threshold,
-      periodStart: facts.periodStart.toISOString(),
-      periodEnd: facts.periodEnd.toISOString(),
-      spentUsd: picoToUsd(facts.spentPico),
-      amountUsd: picoToUsd(amountPico),
-      percent: percentOf(facts.spentPico, amountPico),
-      forecastUsd: facts.forecastPico === null ? null : picoToUsd(facts.forecastPico),
-      firedAt: facts.firedAt.toISOString(),
-      deliveries: deliveries.get(a.id) ?? [],
+      deliveries: deliveries.get(r.alert_id) ?? [],
     };
   });
 }

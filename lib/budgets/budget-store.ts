@@ -4,12 +4,9 @@ import { budgets } from "@/drizzle/schema";
 import { NotFoundError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import { maskChannels } from "@/lib/notify/channel-mask";
-
-export { MASKED_SECRET, maskChannels } from "@/lib/notify/channel-mask";
 import { budgetInput, microToUsd, usdToMicro, type BudgetInput, type BudgetJson } from "./budget-input";
 
 export type BudgetRow = typeof budgets.$inferSelect;
-
 
 export function budgetToJson(r: BudgetRow, revealSecrets: boolean): BudgetJson {
   return {

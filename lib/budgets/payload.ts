@@ -58,7 +58,8 @@ export function webhookBody(a: AlertFacts, sentAt: Date, publicUrl?: string): We
   return { ...budgetWebhook(a, publicUrl), timestamp: Math.floor(sentAt.getTime() / 1000) };
 }
 
-function budgetWebhook(a: AlertFacts, publicUrl?: string): Omit<WebhookBody, "timestamp"> {
+/** The webhook body before its send-time `timestamp` (also the budget fields of /api/alerts items). */
+export function budgetWebhook(a: AlertFacts, publicUrl?: string): Omit<WebhookBody, "timestamp"> {
   const amountPico = BigInt(a.amountMicroUsd) * PICO_PER_MICRO;
   return {
     type: a.kind === "forecast" ? "budget.forecast" : "budget.threshold",
