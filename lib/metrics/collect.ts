@@ -20,7 +20,7 @@ import {
   type SpanBounds,
   type TraceSource,
 } from "./read-sql";
-import { isAllRaw, mergeRanges, planWindow, type PlanOptions, type TimeRange, type WindowPlan } from "./window-plan";
+import { coarsenRanges, isAllRaw, planWindow, type PlanOptions, type TimeRange, type WindowPlan } from "./window-plan";
 
 export interface Needs {
   /** traces, roots, successes (and latency needs them too). */
@@ -77,6 +77,9 @@ export async function run<T extends Record<string, unknown>>(q: Querier, build: 
   return q.query<T>(text, a.values);
 }
 
+/** Span-time ranges handed to one query (see coarsenRanges). */
+const MAX_SPAN_RANGES = 16;
+
 export async function spanBounds(q: Querier, s: ReadScope, plan: WindowPlan): Promise<SpanBounds | null> {
   const rows = await run<{ lo: string | null; hi: string | null }>(q, (a) => rawBoundsSql(a, s, plan));
   // spans.start_time is start_ns truncated to µs; widen by 1 ms each side.
@@ -84,7 +87,7 @@ export async function spanBounds(q: Querier, s: ReadScope, plan: WindowPlan): Pr
     r.lo && r.hi ? [[Number(BigInt(r.lo) / 1_000_000n) - 1, Number(BigInt(r.hi) / 1_000_000n) + 1] as const] : [],
   );
   if (ranges.length === 0) return null;
-  return mergeRanges(ranges).map(([lo, hi]) => [new Date(lo).toISOString(), new Date(hi).toISOString()] as const);
+  return coarsenRanges(ranges, MAX_SPAN_RANGES).map(([lo, hi]) => [new Date(lo).toISOString(), new Date(hi).toISOString()] as const);
 }
 
 export async function collectPlanned(q: Querier, s: ReadScope, plan: WindowPlan, needs: Needs): Promise<AggGrid> {

@@ -45,8 +45,26 @@ export function usageKind(s: ReadScope): 0 | 1 | 2 | 3 {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Above this many ranges, a time filter is one array parameter instead of OR'ed clauses. */
+const MAX_OR_RANGES = 8;
+
+/** Postgres array literal of the ranges' starts and ends, for `$n::timestamptz[]`. */
+function rangeArrays(a: SqlArgs, ranges: readonly TimeRange[]): { lo: string; hi: string } {
+  const arr = (pick: 0 | 1) => `{${ranges.map((r) => iso(r[pick])).join(",")}}`;
+  return { lo: `${a.add(arr(0))}::timestamptz[]`, hi: `${a.add(arr(1))}::timestamptz[]` };
+}
+
 function rangesSql(a: SqlArgs, col: string, ranges: readonly TimeRange[]): string {
   if (ranges.length === 0) return "false";
+  if (ranges.length > MAX_OR_RANGES) {
+    // Hundreds of OR'ed ranges (a backlog of dirty hours) cost PostgreSQL seconds of
+    // planning; the outer bounds keep the index range scan, the array does the rest.
+    const { lo, hi } = rangeArrays(a, ranges);
+    const from = Math.min(...ranges.map((r) => r[0]));
+    const to = Math.max(...ranges.map((r) => r[1]));
+    const outer = `${col} >= ${a.add(iso(from))}::timestamptz and ${col} < ${a.add(iso(to))}::timestamptz`;
+    return `${outer} and exists (select 1 from unnest(${lo}, ${hi}) rng(lo, hi) where ${col} >= rng.lo and ${col} < rng.hi)`;
+  }
   return ranges.map(([from, to]) => `(${col} >= ${a.add(iso(from))}::timestamptz and ${col} < ${a.add(iso(to))}::timestamptz)`).join(" or ");
 }
 
@@ -123,8 +141,12 @@ const SPAN_DIM: Record<"model" | "provider", string> = { model: SPAN_MODEL, prov
 export type SpanBounds = readonly (readonly [string, string])[];
 
 export function rawTraceWhere(a: SqlArgs, s: ReadScope, plan: Pick<WindowPlan, "raw">): string {
+  return traceWhere(a, s, `(${rangesSql(a, "t.start_time", plan.raw)})`);
+}
+
+function traceWhere(a: SqlArgs, s: ReadScope, time: string): string {
   const f = s.filter;
-  const parts = [`t.project_id = ${a.add(f.projectId)}`, `(${rangesSql(a, "t.start_time", plan.raw)})`];
+  const parts = [`t.project_id = ${a.add(f.projectId)}`, time];
   if (f.agent) parts.push(`t.agent_name = ${a.add(f.agent)}`);
   if (f.service) parts.push(`t.service_name = ${a.add(f.service)}`);
   if (f.environment) parts.push(`t.environment = ${a.add(f.environment)}`);
@@ -156,11 +178,12 @@ function rawTraceFrom(a: SqlArgs, s: ReadScope, source: TraceSource, bounds: Spa
   };
 }
 
-/** Per raw range, the span start range of its traces (one row per range; nulls when empty). */
+/** Per raw range, the span start range of its traces (one row per range that holds a trace). */
 export function rawBoundsSql(a: SqlArgs, s: ReadScope, plan: WindowPlan): string {
-  return plan.raw
-    .map((r) => `select min(t.min_start_ns)::text as lo, max(t.max_end_ns)::text as hi from traces t where ${rawTraceWhere(a, s, { raw: [r] })}`)
-    .join("\nunion all\n");
+  const { lo, hi } = rangeArrays(a, plan.raw);
+  const where = traceWhere(a, s, "t.start_time >= rng.lo and t.start_time < rng.hi");
+  return `select min(t.min_start_ns)::text as lo, max(t.max_end_ns)::text as hi
+  from unnest(${lo}, ${hi}) with ordinality rng(lo, hi, i) join traces t on ${where} group by rng.i`;
 }
 
 export function rawTraceSumsSql(a: SqlArgs, s: ReadScope, plan: WindowPlan, source: TraceSource, bounds: SpanBounds | null, withSpanSums: boolean): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planWindow, type TimeRange } from "./window-plan";
+import { coarsenRanges, planWindow, type TimeRange } from "./window-plan";
 
 const t = (iso: string) => Date.parse(iso);
 const show = (rs: TimeRange[]) => rs.map(([a, b]) => `${new Date(a).toISOString().slice(5, 16)}→${new Date(b).toISOString().slice(5, 16)}`);
@@ -32,5 +32,20 @@ describe("window plan", () => {
     expect(p.raw).toEqual([]);
     expect(show(p.hours)).toEqual(["11-20T00:00→11-22T00:00"]);
     expect(p.days).toEqual([]);
+  });
+
+  it("coarsens many ranges to a few by closing the narrowest gaps", () => {
+    const r: [number, number][] = [[0, 10], [12, 20], [100, 110], [111, 120], [500, 510]];
+    expect(coarsenRanges(r, 10)).toEqual(r.slice(0, 2).concat([[100, 110], [111, 120], [500, 510]]));
+    expect(coarsenRanges(r, 3)).toEqual([[0, 20], [100, 120], [500, 510]]);
+    expect(coarsenRanges(r, 2)).toEqual([[0, 120], [500, 510]]);
+    expect(coarsenRanges(r, 1)).toEqual([[0, 510]]);
+    expect(coarsenRanges([[5, 9], [0, 6]], 4)).toEqual([[0, 9]]);
+    const year = Array.from({ length: 365 }, (_, d) => [d * 100, d * 100 + 10] as [number, number]);
+    const c = coarsenRanges(year, 16);
+    expect(c).toHaveLength(16);
+    expect(c[0]![0]).toBe(0);
+    expect(c[15]![1]).toBe(364 * 100 + 10);
+    for (const [a, b] of year) expect(c.some(([x, y]) => x <= a && b <= y)).toBe(true);
   });
 });
