@@ -9,7 +9,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { PerformanceObserver, constants as perfConstants } from "node:perf_hooks";
-import { openDb, type Db, type Querier, type Row } from "../lib/db/client";
+import { openDb, type Db, type Querier, type QueryOptions, type Row } from "../lib/db/client";
 import { parseEnv } from "../lib/env";
 import { buildRuntime } from "../lib/server/runtime";
 import { sendWebResponse, toWebRequest } from "../test/helpers/server";
@@ -65,7 +65,7 @@ async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
 /** Wraps the database so every raw query and transaction is timed (drizzle calls pass through untimed). */
 function timedDb(db: Db): Db {
   const wrap = (q: Querier, prefix: string): Querier => ({
-    query: <T extends Row>(text: string, params?: unknown[]) => timed(`${prefix}${labelOf(text)}`, () => q.query<T>(text, params)),
+    query: <T extends Row>(text: string, params?: unknown[], opts?: QueryOptions) => timed(`${prefix}${labelOf(text)}`, () => q.query<T>(text, params, opts)),
     // Keep the transaction's COPY (PostgreSQL): without it writeSpanBatch takes the unnest path.
     ...(q.copyIn ? { copyIn: (statement: string, data: string) => timed(`${prefix}${labelOf(statement)}`, () => q.copyIn!(statement, data)) } : {}),
   });

@@ -17,6 +17,7 @@ import type { LoadConfig, LoadResult } from "./ingest-load";
 import { SPANS_PER_TRACE } from "./ingest-payload";
 import { machine, notes, table, type BackendResult, type ServerStats } from "./ingest-report";
 import { decodeAndPrepare } from "./ingest-rows";
+import { serverNodeFlags } from "../scripts/node-flags.mjs";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
@@ -30,8 +31,8 @@ const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").ma
 const SPANS: Record<string, number> = { postgres: num("BENCH_PG_SPANS", 200_000), pglite: num("BENCH_PGLITE_SPANS", 50_000) };
 const PROFILE = process.env.BENCH_PROF === "1";
 const PROTOTYPES = process.env.BENCH_PROTOTYPES === "1";
-/** Extra node flags for the server process only (experiments, e.g. GC flags). */
-const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+/** Node flags of the server process: as `npm start` sets them, unless BENCH_SERVER_NODE_ARGS says otherwise ("" = none). */
+const SERVER_NODE_ARGS = process.env.BENCH_SERVER_NODE_ARGS === undefined ? serverNodeFlags() : process.env.BENCH_SERVER_NODE_ARGS.split(" ").filter(Boolean);
 
 /** Server variants: Skein as shipped, then (BENCH_PROTOTYPES=1) bench-only prototypes on the same database. */
 interface ServerVariant {
@@ -226,14 +227,15 @@ async function main(): Promise<void> {
     else throw new Error(`unknown backend ${backend}`);
   }
   const m = { ...machine(ROOT), postgres: postgresVersion };
-  const config = { spansPerRequest: BATCH, concurrency: CONCURRENCY, copyRowsPerStatement: COPY_ROWS_PER_STATEMENT, profile: PROFILE, prototypes: PROTOTYPES };
+  const config = { spansPerRequest: BATCH, concurrency: CONCURRENCY, copyRowsPerStatement: COPY_ROWS_PER_STATEMENT, serverNodeArgs: SERVER_NODE_ARGS, profile: PROFILE, prototypes: PROTOTYPES };
   const report = { date: new Date().toISOString(), machine: m, config, results, totalSeconds: (Date.now() - started) / 1000 };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `ingest-${report.date.slice(0, 19).replaceAll(":", "-")}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 
   console.log(`\nSkein ingest benchmark — ${m.nproc} cores (${m.cpu}), Node ${m.node}, PostgreSQL ${m.postgres ?? "-"}, PGlite ${m.pglite}`);
-  console.log(`OTLP/protobuf over HTTP, ${BATCH} spans/request, ${CONCURRENCY} connections, 200 after COMMIT; COPY ${COPY_ROWS_PER_STATEMENT} rows/statement; ratio = ingest spans/s ÷ COPY rows/s\n`);
+  console.log(`OTLP/protobuf over HTTP, ${BATCH} spans/request, ${CONCURRENCY} connections, 200 after COMMIT; COPY ${COPY_ROWS_PER_STATEMENT} rows/statement; ratio = ingest spans/s ÷ COPY rows/s`);
+  console.log(`server node flags: ${SERVER_NODE_ARGS.join(" ") || "(none)"}\n`);
   console.log(table(results));
   console.log("");
   for (const r of results) console.log(notes(r));

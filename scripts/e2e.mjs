@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import net from "node:net";
+import { serverNodeFlags } from "./node-flags.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 // A free port unless one is given, so parallel runs on one machine don't collide.
@@ -39,7 +40,7 @@ const env = {
 delete env.DATABASE_URL;
 const logFile = path.join(dataDir, "server.log");
 const log = fs.openSync(logFile, "w");
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env, stdio: ["ignore", log, log] });
+const server = spawn(process.execPath, [...serverNodeFlags(), nextBin, "start", "-p", port], { cwd: root, env, stdio: ["ignore", log, log] });
 
 async function waitForHealth() {
   const deadline = Date.now() + 90_000;

@@ -4,6 +4,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeFlags } from "./node-flags.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const buildId = path.join(root, ".next", "BUILD_ID");
@@ -27,6 +28,6 @@ if (stale || process.env.SKEIN_REBUILD === "1") {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const port = process.env.PORT ?? "3000";
-const child = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit" });
+const child = spawn(process.execPath, [...serverNodeFlags(), nextBin, "start", "-p", port], { cwd: root, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

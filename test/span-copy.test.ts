@@ -1,13 +1,15 @@
 // The optimistic COPY path of writeSpanBatch (PostgreSQL): values with COPY's special
 // characters round-trip exactly as the unnest path stores them, a re-sent batch falls
 // back to unnest … ON CONFLICT and records nothing twice, and a mixed batch stores only
-// its new spans once with the right trace summary.
+// its new spans once with the right trace summary. The write statements are prepared
+// once per connection, and marking dirty hours reads traces by primary key even
+// before PostgreSQL has statistics.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db, type Querier } from "@/lib/db/client";
 import { copyValue } from "@/lib/db/copy";
 import { dayKey, ensurePartitions } from "@/lib/db/partitions";
 import { createProject } from "@/lib/db/projects";
-import { isoFromNs, writeSpanBatch, type SpanBatch, type SpanRow, type WriteResult } from "@/lib/db/span-writer";
+import { isoFromNs, MARK_DIRTY_HOURS_SQL, writeSpanBatch, type SpanBatch, type SpanRow, type WriteResult } from "@/lib/db/span-writer";
 import { getTraceSummary } from "@/lib/db/traces";
 import { createTestDb, type TestDb } from "./helpers/db";
 
@@ -242,5 +244,67 @@ describe("optimistic COPY of spans on postgres", () => {
     const [count] = await single.query<{ n: number }>(`select count(*)::int as n from spans where project_id = $1`, [projectId]);
     expect(count!.n).toBe(0);
     expect(await write(single, projectId, [span(0)])).toEqual({ inserted: 1, duplicates: 0, copies: 1 });
+  });
+});
+
+describe("write statements on postgres", () => {
+  let t: TestDb;
+  let single: Db;
+
+  beforeAll(async () => {
+    t = await createTestDb("postgres");
+    single = await openDb({ databaseUrl: t.url!, poolSize: 1 });
+  });
+  afterAll(async () => {
+    await single?.close();
+    await t?.drop();
+  });
+
+  /** One trace per span: a root agent span with trace id `n`. */
+  const rootOf = (n: number) => span(0, { traceId: n.toString(16).padStart(32, "0"), startNs: START_NS + BigInt(n) * 1_000_000n });
+
+  async function writeDirect(projectId: number, spans: SpanRow[], batch: Partial<SpanBatch> = {}) {
+    await ensurePartitions(single, spans.map((s) => dayKey(Number(s.startNs / 1_000_000n))));
+    return single.transaction(async (tx) => {
+      const result = await writeSpanBatch(tx, projectId, { ...batchOf(spans), ...batch });
+      const prepared = await tx.query<{ statement: string }>(`select statement from pg_prepared_statements`);
+      return { result, prepared: prepared.map((r) => r.statement) };
+    });
+  }
+
+  it("prepares the summary, resource and dropped-key statements once per connection", async () => {
+    const projectId = (await createProject(single, { name: "prepared" })).id;
+    const extras = { resources: new Map([["r1", "{}"]]), droppedKeys: new Map([["gen_ai.prompt*", 2]]) };
+    const first = await writeDirect(projectId, [rootOf(1), rootOf(2)], extras);
+    const second = await writeDirect(projectId, [rootOf(3)], extras);
+    expect(second.result).toEqual({ inserted: 1, duplicates: 0 });
+    for (const table of ["traces", "resources", "dropped_keys"]) {
+      const matching = (list: string[]) => list.filter((s) => s.includes(`insert into ${table} `));
+      expect(matching(first.prepared), table).toHaveLength(1);
+      expect(matching(second.prepared), table).toEqual(matching(first.prepared));
+    }
+  });
+
+  it("marks dirty hours through the traces primary key, without statistics too", async () => {
+    const projectId = (await createProject(single, { name: "dirty-plan" })).id;
+    const spans = Array.from({ length: 3000 }, (_, n) => rootOf(10_000 + n));
+    for (let i = 0; i < spans.length; i += 500) await writeDirect(projectId, spans.slice(i, i + 500));
+    const [analyzed] = await single.query<{ n: number }>(`select count(*)::int as n from pg_stat_user_tables where relname = 'traces' and last_analyze is not null`);
+    expect(analyzed!.n).toBe(0);
+    const ids = spans.slice(0, 32).map((s) => s.traceId).sort();
+    const plan = await single.query<{ "QUERY PLAN": unknown }>(`explain (format json) ${MARK_DIRTY_HOURS_SQL}`, [
+      projectId,
+      `{${ids.join(",")}}`,
+      `{${ids.map(() => "2026-11-20T10:00:00Z").join(",")}}`,
+    ]);
+    const nodes: { "Relation Name"?: string; "Index Name"?: string; "Node Type": string }[] = [];
+    const walk = (n: { Plans?: unknown[] } & (typeof nodes)[number]) => {
+      nodes.push(n);
+      for (const c of n.Plans ?? []) walk(c as never);
+    };
+    walk((plan[0]!["QUERY PLAN"] as { Plan: never }[])[0]!.Plan);
+    const onTraces = nodes.filter((n) => n["Relation Name"] === "traces");
+    expect(onTraces.length).toBeGreaterThan(0);
+    for (const n of onTraces) expect(n["Index Name"], n["Node Type"]).toBe("traces_project_id_trace_id_pk");
   });
 });

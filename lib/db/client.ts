@@ -15,8 +15,18 @@ export type Orm = PgDatabase<PgQueryResultHKT & any, Schema>;
 
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * PostgreSQL: run as a named prepared statement, parsed and planned once per connection
+   * (postgres.js runs every other query unnamed: a Parse + Describe round trip, then a
+   * fresh plan, each time). Only for fixed statement text on hot paths: every distinct
+   * text stays prepared on each pooled connection. PGlite ignores it.
+   */
+  prepare?: boolean;
+}
+
 export interface Querier {
-  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(text: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
   /** PostgreSQL transactions only: runs `copy … from stdin` with `data` (COPY text format). */
   copyIn?(statement: string, data: string): Promise<void>;
 }
@@ -90,13 +100,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   return {
     kind: "postgres",
     orm,
-    async query<T extends Row>(text: string, params?: unknown[]) {
-      return (await raw.unsafe(text, params as never[])) as unknown as T[];
+    async query<T extends Row>(text: string, params?: unknown[], opts?: QueryOptions) {
+      return (await raw.unsafe(text, params as never[], { prepare: opts?.prepare ?? false })) as unknown as T[];
     },
     async transaction<T>(fn: (tx: Querier) => Promise<T>) {
       return (await raw.begin((tx) =>
         fn({
-          query: async <R extends Row>(t: string, p?: unknown[]) => (await tx.unsafe(t, p as never[])) as unknown as R[],
+          query: async <R extends Row>(t: string, p?: unknown[], o?: QueryOptions) =>
+            (await tx.unsafe(t, p as never[], { prepare: o?.prepare ?? false })) as unknown as R[],
           copyIn: (statement: string, data: string) => copyInPostgres(tx, statement, data),
         }),
       )) as T;

@@ -1,0 +1,81 @@
+// The write transaction statement by statement: one connection, one 512-span request
+// after another, each statement awaited on its own (no pipelining), so each figure is
+// that statement's round trip plus PostgreSQL's work. Requests are the ingest
+// benchmark's own, encoded as the worker encodes them. The first 20 warm up.
+// Run: npx tsx bench/ingest-statements.ts   (N = requests, default 150)
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDb, type Querier } from "../lib/db/client";
+import { ensurePartitions } from "../lib/db/partitions";
+import { writeEncodedBatch } from "../lib/db/span-writer";
+import { encodeRequest } from "../lib/ingest/encode";
+import type { PrepareContext } from "../lib/ingest/prepare";
+import { BUILTIN_PRICES } from "../lib/pricing/builtin-prices";
+import { createPriceIndex } from "../lib/pricing/match";
+import { buildRequest } from "./ingest-payload";
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.SKEIN_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const N = Number(process.env.N ?? 150);
+const WARMUP = 20;
+const ctx: PrepareContext = {
+  privacy: { metadataPrefixes: ["app."], userIdKey: "bench-pseudonym-key" },
+  prices: createPriceIndex(BUILTIN_PRICES),
+  pseudonymKey: "bench-pseudonym-key",
+};
+
+async function main(): Promise<void> {
+  const name = `skein_bench_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const db = await openDb({ databaseUrl: url.toString(), poolSize: 1 });
+  try {
+    const startMs = Date.now() - 3_600_000;
+    const requests = Array.from({ length: N }, (_, i) =>
+      encodeRequest({ body: buildRequest({ index: i, spans: 512, startMs: startMs + i * 2000 }), contentType: "application/x-protobuf", contentEncoding: null, maxBytes: 1 << 30 }, 1, ctx),
+    );
+    await ensurePartitions(db, requests.flatMap((r) => r.startDays));
+    const ms = new Map<string, number>();
+    const add = (label: string, v: number) => ms.set(label, (ms.get(label) ?? 0) + v);
+    let spans = 0;
+    for (const [i, r] of requests.entries()) {
+      const measured = i >= WARMUP;
+      const t0 = performance.now();
+      await db.transaction(async (tx) => {
+        let chain: Promise<unknown> = Promise.resolve();
+        const timed = <T>(label: string, run: () => Promise<T>): Promise<T> => {
+          const p = chain.then(async () => {
+            const s = performance.now();
+            const v = await run();
+            if (measured) add(label, performance.now() - s);
+            return v;
+          });
+          chain = p.catch(() => {});
+          return p;
+        };
+        const label = (text: string) => text.trim().replace(/\s+/g, " ").slice(0, 40);
+        const q: Querier = {
+          query: (text, params, opts) => timed(label(text), () => tx.query(text, params, opts)),
+          copyIn: (statement, data) => timed("copy spans … from stdin", () => tx.copyIn!(statement, data)),
+        };
+        await writeEncodedBatch(q, r.batch!);
+      });
+      if (measured) {
+        add("transaction (begin … commit)", performance.now() - t0);
+        spans += r.batch!.spanCount;
+      }
+    }
+    console.log(`${N - WARMUP} requests of 512 spans, one connection, statements awaited one by one (µs per span):`);
+    for (const [k, v] of [...ms].sort((a, b) => b[1] - a[1])) console.log(`${((v * 1000) / spans).toFixed(2).padStart(8)}  ${k}`);
+  } finally {
+    await db.close();
+    await admin.unsafe(`drop database ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
