@@ -15,7 +15,7 @@ export function UnpricedCallout({ models, settingsHref }: { models: UnpricedMode
             {models.length} model{models.length === 1 ? " has" : "s have"} no price
           </span>
           <span className="text-muted"> — their calls are not in the spend figures above. </span>
-          <Link href={settingsHref} className="text-accent underline">
+          <Link href={`${settingsHref}#prices`} className="text-accent underline">
             Add prices in Settings › Prices
           </Link>
         </p>

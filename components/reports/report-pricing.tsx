@@ -24,7 +24,7 @@ const PRICES: ReportColumn<PriceJson>[] = [
   { label: "Cache read", align: "right", render: (p) => perM(p.cacheReadUsdPerMtok) },
   { label: "Cache write", align: "right", render: (p) => perM(p.cacheWriteUsdPerMtok) },
   { label: "Effective", align: "right", render: (p) => `${day(p.effectiveFrom)} → ${p.effectiveTo ? day(p.effectiveTo) : "now"}` },
-  { label: "Source", render: (p) => (p.source === "user" ? "edited" : "built-in") },
+  { label: "Source", render: (p) => (p.source === "user" ? "custom" : "built-in") },
 ];
 
 export function ReportPricing({ unpriced, prices, settingsHref }: { unpriced: UnpricedUsage[]; prices: PriceJson[]; settingsHref: string }) {
@@ -36,7 +36,7 @@ export function ReportPricing({ unpriced, prices, settingsHref }: { unpriced: Un
           unpriced.length ? (
             <>
               These calls matched no price and are not in any cost.{" "}
-              <Link href={settingsHref} className="text-accent underline">
+              <Link href={`${settingsHref}#prices`} className="text-accent underline">
                 Add prices in Settings
               </Link>
             </>

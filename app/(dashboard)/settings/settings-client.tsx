@@ -4,6 +4,7 @@ import { CredentialList } from "@/components/settings/credential-list";
 import { ProjectsSection } from "@/components/settings/projects-section";
 import { UsersSection } from "@/components/settings/users-section";
 import { DroppedKeysSection } from "@/components/settings/dropped-keys-section";
+import { PricesSection } from "@/components/settings/prices-section";
 import { useProject, useUrlState } from "@/components/shell/use-dashboard-params";
 
 export function SettingsClient({ canEdit }: { canEdit: boolean }) {
@@ -35,6 +36,7 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
       />
       <ProjectsSection canEdit={canEdit} onCreated={(slug) => set({ project: slug })} />
       <UsersSection canEdit={canEdit} />
+      <PricesSection canEdit={canEdit} />
       <DroppedKeysSection project={project} />
     </div>
   );

@@ -41,7 +41,7 @@ export function SpanPrice({ span }: { span: SpanView }) {
   return (
     <Section title="Price used">
       {p === null ? (
-        <p className="text-[13px] text-muted">unpriced — no price matches this model. A price added through the prices API (POST /api/prices) applies to spans that arrive after it; this one stays unpriced.</p>
+        <p className="text-[13px] text-muted">unpriced — no price matches this model. A price added under Settings › Prices applies to calls that arrive after it; this one stays unpriced.</p>
       ) : (
         <Fields
           rows={[

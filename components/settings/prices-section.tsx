@@ -1,0 +1,185 @@
+"use client";
+
+// Settings › Prices: the price table every span is priced from (built-in rows and the
+// ones added here), and, for admins, a form to add a price. A new price applies to
+// spans that arrive after it; spans already stored keep their cost (no re-pricing yet).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useMemo, useState } from "react";
+import type { PriceJson } from "@/lib/db/price-admin";
+import { apiGet, apiSend } from "@/lib/query/api";
+import { ErrorNote, Section } from "./section";
+
+const PRICES_KEY = ["prices"] as const;
+
+const usd = (v: number | null) => (v === null ? "—" : `$${v}`);
+const day = (iso: string) => iso.slice(0, 10);
+
+interface Draft {
+  provider: string;
+  model: string;
+  input: string;
+  output: string;
+  cacheRead: string;
+  cacheWrite: string;
+  effectiveFrom: string;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const AMOUNT = /^(\d+(\.\d{0,6})?|\.\d{1,6})$/;
+
+/** The first thing wrong with the draft, in the form's own words (the API's field names mean nothing here). */
+function problem(d: Draft): string | null {
+  if (!d.provider.trim()) return "Provider: required (e.g. openai)";
+  if (!d.model.trim()) return "Model: required (e.g. gpt-4o)";
+  const amounts: [string, string, boolean][] = [
+    ["Input $", d.input, true],
+    ["Output $", d.output, true],
+    ["Cache read $", d.cacheRead, false],
+  ];
+  for (const [label, v, required] of amounts) {
+    if (!v.trim()) {
+      if (required) return `${label}: required, in USD per million tokens`;
+    } else if (!AMOUNT.test(v.trim())) return `${label}: a decimal amount in USD per million tokens, at most 6 decimals (e.g. 2.5)`;
+  }
+  return null;
+}
+const EMPTY: Draft = { provider: "", model: "", input: "", output: "", cacheRead: "", cacheWrite: "", effectiveFrom: "" };
+
+/** Empty optional amounts are left out; amounts go as the typed text (the API reads decimal strings exactly). */
+function toBody(d: Draft) {
+  return {
+    provider: d.provider.trim(),
+    model: d.model.trim(),
+    inputUsdPerMtok: d.input.trim(),
+    outputUsdPerMtok: d.output.trim(),
+    ...(d.cacheRead.trim() && { cacheReadUsdPerMtok: d.cacheRead.trim() }),
+    ...(d.cacheWrite.trim() && { cacheWriteUsdPerMtok: d.cacheWrite.trim() }),
+    effectiveFrom: d.effectiveFrom || today(),
+  };
+}
+
+export function PricesSection({ canEdit }: { canEdit: boolean }) {
+  const client = useQueryClient();
+  const id = useId();
+  const list = useQuery({ queryKey: PRICES_KEY, queryFn: () => apiGet<{ items: PriceJson[] }>("/api/prices") });
+  const [filter, setFilter] = useState("");
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [added, setAdded] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: () => apiSend<PriceJson>("POST", "/api/prices", toBody(draft)),
+    onSuccess: (p) => {
+      setDraft(EMPTY);
+      setAdded(`${p.provider} / ${p.model}`);
+      void client.invalidateQueries({ queryKey: PRICES_KEY });
+    },
+  });
+  const rows = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    const items = list.data?.items ?? [];
+    return f ? items.filter((p) => `${p.provider} ${p.model}`.toLowerCase().includes(f)) : items;
+  }, [list.data, filter]);
+  const field = (k: keyof Draft, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <label className="flex flex-col gap-0.5 text-xs text-muted" htmlFor={`${id}-${k}`}>
+      {label}
+      <input
+        id={`${id}-${k}`}
+        value={draft[k]}
+        onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+        className="h-8 rounded-md border border-border bg-background px-2 text-sm text-foreground"
+        {...props}
+      />
+    </label>
+  );
+  return (
+    <Section id="prices" title="Prices" description="USD per million tokens. Every LLM call is priced when it arrives, from the row for its model in effect at its start.">
+      {canEdit && (
+        <form
+          noValidate
+          aria-label="Add a price"
+          className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8 lg:items-end"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setAdded(null);
+            const p = problem(draft);
+            setInvalid(p);
+            if (!p) create.mutate();
+          }}
+        >
+          {field("provider", "Provider", { required: true, placeholder: "openai", maxLength: 64 })}
+          <div className="col-span-2">{field("model", "Model", { required: true, placeholder: "gpt-4o", maxLength: 200 })}</div>
+          {field("input", "Input $", { required: true, inputMode: "decimal", placeholder: "2.5" })}
+          {field("output", "Output $", { required: true, inputMode: "decimal", placeholder: "10" })}
+          {field("cacheRead", "Cache read $", { inputMode: "decimal", placeholder: "optional" })}
+          {field("effectiveFrom", "From", { type: "date", placeholder: today() })}
+          <button type="submit" disabled={create.isPending} className="h-8 rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60">
+            {create.isPending ? "Adding…" : "Add price"}
+          </button>
+        </form>
+      )}
+      {invalid ? (
+        <p role="alert" className="mb-3 rounded-md bg-danger-soft px-3 py-2 text-danger">
+          {invalid}
+        </p>
+      ) : (
+        <ErrorNote error={create.error} />
+      )}
+      {added && (
+        <p role="status" className="mb-3 rounded-md bg-surface-2 px-3 py-2">
+          Added {added}. Calls that arrive from now on are priced with it; calls already stored keep their cost.
+        </p>
+      )}
+      <div className="mb-2 flex items-center gap-2">
+        <input
+          type="search"
+          aria-label="Filter prices"
+          placeholder="Filter by provider or model"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="h-8 w-72 rounded-md border border-border bg-background px-2"
+        />
+        <span className="text-muted tabular-nums">{list.data ? `${rows.length} of ${list.data.items.length}` : ""}</span>
+      </div>
+      <ErrorNote error={list.error} />
+      <div className="max-h-96 overflow-auto rounded-md border border-border">
+        <table className="w-full text-left text-[13px] tabular-nums">
+          <thead className="sticky top-0 bg-surface-2 text-xs text-muted">
+            <tr>
+              <th className="whitespace-nowrap px-2 py-1.5 font-medium">Provider</th>
+              <th className="whitespace-nowrap px-2 py-1.5 font-medium">Model</th>
+              <th className="whitespace-nowrap px-2 py-1.5 text-right font-medium">Input</th>
+              <th className="whitespace-nowrap px-2 py-1.5 text-right font-medium">Output</th>
+              <th className="whitespace-nowrap px-2 py-1.5 text-right font-medium">Cache read</th>
+              <th className="whitespace-nowrap px-2 py-1.5 text-right font-medium">Cache write</th>
+              <th className="whitespace-nowrap px-2 py-1.5 text-right font-medium">Effective</th>
+              <th className="whitespace-nowrap px-2 py-1.5 font-medium">Source</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {rows.map((p) => (
+              <tr key={p.id}>
+                <td className="whitespace-nowrap px-2 py-1">{p.provider}</td>
+                <td className="px-2 py-1 font-mono text-xs break-all">{p.model}</td>
+                <td className="whitespace-nowrap px-2 py-1 text-right">{usd(p.inputUsdPerMtok)}</td>
+                <td className="whitespace-nowrap px-2 py-1 text-right">{usd(p.outputUsdPerMtok)}</td>
+                <td className="whitespace-nowrap px-2 py-1 text-right">{usd(p.cacheReadUsdPerMtok)}</td>
+                <td className="whitespace-nowrap px-2 py-1 text-right">{usd(p.cacheWriteUsdPerMtok)}</td>
+                <td className="whitespace-nowrap px-2 py-1 text-right">
+                  {p.effectiveTo ? `${day(p.effectiveFrom)} → ${day(p.effectiveTo)}` : `since ${day(p.effectiveFrom)}`}
+                </td>
+                <td className="whitespace-nowrap px-2 py-1">{p.source === "user" ? "custom" : "built-in"}</td>
+              </tr>
+            ))}
+            {list.data && rows.length === 0 && (
+              <tr>
+                <td colSpan={8} className="px-2 py-6 text-center text-muted">
+                  No price matches “{filter}”.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}

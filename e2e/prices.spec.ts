@@ -1,0 +1,54 @@
+// Settings › Prices: the overview's unpriced-model callout leads there; an admin adds a
+// price for the model, and calls that arrive after it are priced while the stored ones
+// stay unpriced. Uses its own project and a model name no other spec uses.
+import { expect, test } from "@playwright/test";
+import { agentRun, projectWithKey, sendRuns, signInByApi } from "./fixtures/agent-run";
+
+const MODEL = "e2e-house-model";
+
+/** An agent run whose chat call used MODEL (which has no built-in price). */
+function houseRun(i: number) {
+  const run = agentRun(i, 5, true, { agent: "house-agent", idBase: 0x9e1000, durationMs: 1500, inputTokens: 1_000_000 });
+  for (const a of run[1]!.attributes) if (a.key.endsWith(".model")) a.value = { stringValue: MODEL };
+  return run;
+}
+
+test("an admin follows the unpriced-model note to Settings › Prices and adds a price; new calls are priced with it", async ({ page }) => {
+  const base = await signInByApi(page);
+  const { slug, key } = await projectWithKey(page, base, "Prices e2e");
+  await sendRuns(page, key, "prices-e2e", [houseRun(0)]);
+
+  await page.goto(`/?project=${slug}&range=24h`);
+  const note = page.getByRole("note", { name: "Unpriced models" });
+  await expect(note).toContainText(MODEL);
+  await note.getByRole("link", { name: /Add prices in Settings/ }).click();
+  await expect(page).toHaveURL(/\/settings\?.*#prices$/);
+
+  const form = page.getByRole("form", { name: "Add a price" });
+  await expect(form).toBeVisible();
+  await form.getByLabel("Provider").fill("openai");
+  await form.getByLabel("Model").fill(MODEL);
+  await form.getByLabel("Input $").fill("1.5");
+  await form.getByLabel("Output $").fill("abc");
+  await form.getByLabel("Output $").press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "Output $" })).toContainText("a decimal amount in USD per million tokens");
+
+  await form.getByLabel("Output $").fill("2");
+  await form.getByRole("button", { name: "Add price" }).click();
+  await expect(page.getByRole("status")).toContainText(`Added openai / ${MODEL}`);
+  await page.getByRole("searchbox", { name: "Filter prices" }).fill("house");
+  const row = page.getByRole("row", { name: new RegExp(MODEL) });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("$1.5");
+  await expect(row).toContainText("custom");
+
+  // The stored call keeps no cost; a call arriving now is priced: 1M input tokens at $1.50, 300 output at $2/M.
+  await sendRuns(page, key, "prices-e2e", [houseRun(1)]);
+  const res = await page.request.get(`/api/traces?project=${slug}&from=${new Date(Date.now() - 3_600_000).toISOString()}`);
+  expect(res.status()).toBe(200);
+  const items = ((await res.json()) as { items: { traceId: string; costUsd: number; unpricedCallCount: number }[] }).items;
+  const byId = new Map(items.map((t) => [t.traceId, t]));
+  expect(byId.get(houseRun(0)[0]!.traceId)).toMatchObject({ costUsd: 0, unpricedCallCount: 1 });
+  expect(byId.get(houseRun(1)[0]!.traceId)?.unpricedCallCount).toBe(0);
+  expect(byId.get(houseRun(1)[0]!.traceId)?.costUsd).toBeCloseTo(1.5 + 300 * 2e-6, 9);
+});
