@@ -51,4 +51,15 @@ test("an admin follows the unpriced-model note to Settings › Prices and adds a
   expect(byId.get(houseRun(0)[0]!.traceId)).toMatchObject({ costUsd: 0, unpricedCallCount: 1 });
   expect(byId.get(houseRun(1)[0]!.traceId)?.unpricedCallCount).toBe(0);
   expect(byId.get(houseRun(1)[0]!.traceId)?.costUsd).toBeCloseTo(1.5 + 300 * 2e-6, 9);
+
+  // Built-in rows cannot be deleted here; the custom one can, after a confirmation.
+  await page.getByRole("searchbox", { name: "Filter prices" }).fill("gpt-4.1");
+  await expect(page.getByRole("button", { name: /^Delete the price of gpt-4\.1/ })).toHaveCount(0);
+  await page.getByRole("searchbox", { name: "Filter prices" }).fill("house");
+  await page.getByRole("button", { name: `Delete the price of ${MODEL}` }).click();
+  const confirm = page.getByRole("group", { name: `Delete the price of ${MODEL}?` });
+  await expect(confirm.getByRole("button", { name: "Keep" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(MODEL) })).toHaveCount(0);
+  await expect(page.getByText(`No price matches “house”.`)).toBeVisible();
 });

@@ -4,7 +4,10 @@
 // ones added here), and, for admins, a form to add a price. A new price applies to
 // spans that arrive after it; spans already stored keep their cost (no re-pricing yet).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Trash2 } from "lucide-react";
 import { useId, useMemo, useState } from "react";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { IconButton } from "@/components/ui/icon-button";
 import type { PriceJson } from "@/lib/db/price-admin";
 import { apiGet, apiSend } from "@/lib/query/api";
 import { ErrorNote, Section } from "./section";
@@ -74,6 +77,15 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
       void client.invalidateQueries({ queryKey: PRICES_KEY });
     },
   });
+  const [deleting, setDeleting] = useState<number | null>(null);
+  const remove = useMutation({
+    mutationFn: (id: number) => apiSend<{ ok: true }>("DELETE", `/api/prices/${id}`),
+    onSuccess: () => {
+      setDeleting(null);
+      void client.invalidateQueries({ queryKey: PRICES_KEY });
+    },
+  });
+  const pendingDelete = deleting === null ? undefined : list.data?.items.find((p) => p.id === deleting);
   const rows = useMemo(() => {
     const f = filter.trim().toLowerCase();
     const items = list.data?.items ?? [];
@@ -141,6 +153,18 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
         <span className="text-muted tabular-nums">{list.data ? `${rows.length} of ${list.data.items.length}` : ""}</span>
       </div>
       <ErrorNote error={list.error} />
+      <ErrorNote error={remove.error} />
+      {pendingDelete && (
+        <div className="mb-2 rounded-md border border-danger/40 bg-danger-soft px-3 py-2">
+          <ConfirmDelete
+            label={`Delete the price of ${pendingDelete.model}?`}
+            question={`Delete the price of ${pendingDelete.provider} / ${pendingDelete.model} (since ${day(pendingDelete.effectiveFrom)})? Calls already priced with it keep their cost.`}
+            pending={remove.isPending}
+            onDelete={() => remove.mutate(pendingDelete.id)}
+            onKeep={() => setDeleting(null)}
+          />
+        </div>
+      )}
       <div className="max-h-96 overflow-auto rounded-md border border-border">
         <table className="w-full text-left text-[13px] tabular-nums">
           <thead className="sticky top-0 bg-surface-2 text-xs text-muted">
@@ -153,6 +177,11 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
               <th className="whitespace-nowrap px-2 py-1.5 text-right font-medium">Cache write</th>
               <th className="whitespace-nowrap px-2 py-1.5 text-right font-medium">Effective</th>
               <th className="whitespace-nowrap px-2 py-1.5 font-medium">Source</th>
+              {canEdit && (
+                <th className="px-2 py-1.5">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody className="divide-y divide-border">
@@ -168,11 +197,18 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
                   {p.effectiveTo ? `${day(p.effectiveFrom)} → ${day(p.effectiveTo)}` : `since ${day(p.effectiveFrom)}`}
                 </td>
                 <td className="whitespace-nowrap px-2 py-1">{p.source === "user" ? "custom" : "built-in"}</td>
+                {canEdit && (
+                  <td className="whitespace-nowrap px-2 py-0.5 text-right">
+                    {p.source === "user" && (
+                      <IconButton icon={Trash2} tone="danger" label={`Delete the price of ${p.model}`} title="Delete this price" onClick={() => setDeleting(p.id)} />
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
             {list.data && rows.length === 0 && (
               <tr>
-                <td colSpan={8} className="px-2 py-6 text-center text-muted">
+                <td colSpan={canEdit ? 9 : 8} className="px-2 py-6 text-center text-muted">
                   No price matches “{filter}”.
                 </td>
               </tr>
