@@ -31,9 +31,11 @@ test("an admin follows the unpriced-model note to Settings › Prices and adds a
   await form.getByLabel("Input $").fill("1.5");
   await form.getByLabel("Output $").fill("abc");
   await form.getByLabel("Output $").press("Enter");
-  await expect(page.getByRole("alert").filter({ hasText: "Output $" })).toContainText("a decimal amount in USD per million tokens");
+  await expect(page.getByRole("alert").filter({ hasText: "Output $" })).toContainText("price must be a non-negative decimal amount");
 
   await form.getByLabel("Output $").fill("2");
+  // From yesterday (a local date), so the run started minutes ago is covered even just after midnight.
+  await form.getByLabel("From").fill(new Date(Date.now() - 86_400_000).toLocaleDateString("en-CA"));
   await form.getByRole("button", { name: "Add price" }).click();
   await expect(page.getByRole("status")).toContainText(`Added openai / ${MODEL}`);
   await page.getByRole("searchbox", { name: "Filter prices" }).fill("house");
@@ -62,4 +64,12 @@ test("an admin follows the unpriced-model note to Settings › Prices and adds a
   await confirm.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("row", { name: new RegExp(MODEL) })).toHaveCount(0);
   await expect(page.getByText(`No price matches “house”.`)).toBeVisible();
+
+  // The call priced before the deletion keeps its cost and says why no price is shown; the earlier one is unpriced.
+  const [priced, unpriced] = [houseRun(1), houseRun(0)];
+  await page.goto(`/traces/${priced[0]!.traceId}?project=${slug}&span=${priced[1]!.spanId}`);
+  const panel = page.getByRole("complementary", { name: "Span details" });
+  await expect(panel).toContainText("a price that has since been deleted");
+  await page.goto(`/traces/${unpriced[0]!.traceId}?project=${slug}&span=${unpriced[1]!.spanId}`);
+  await expect(panel).toContainText("unpriced — no price matches this model");
 });

@@ -1,2 +1,3 @@
 /** See node-flags.mjs. */
+export function availableCores(cpuMax?: string | null, parallelism?: number): number;
 export function serverNodeFlags(cores?: number): string[];

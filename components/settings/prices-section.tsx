@@ -5,10 +5,11 @@
 // spans that arrive after it; spans already stored keep their cost (no re-pricing yet).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { IconButton } from "@/components/ui/icon-button";
 import type { PriceJson } from "@/lib/db/price-admin";
+import { EMPTY_PRICE_DRAFT, priceDraftBody, priceDraftProblem, type PriceDraft } from "@/lib/pricing/price-draft";
 import { apiGet, apiSend } from "@/lib/query/api";
 import { ErrorNote, Section } from "./section";
 
@@ -17,63 +18,24 @@ const PRICES_KEY = ["prices"] as const;
 const usd = (v: number | null) => (v === null ? "—" : `$${v}`);
 const day = (iso: string) => iso.slice(0, 10);
 
-interface Draft {
-  provider: string;
-  model: string;
-  input: string;
-  output: string;
-  cacheRead: string;
-  cacheWrite: string;
-  effectiveFrom: string;
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
-const AMOUNT = /^(\d+(\.\d{0,6})?|\.\d{1,6})$/;
-
-/** The first thing wrong with the draft, in the form's own words (the API's field names mean nothing here). */
-function problem(d: Draft): string | null {
-  if (!d.provider.trim()) return "Provider: required (e.g. openai)";
-  if (!d.model.trim()) return "Model: required (e.g. gpt-4o)";
-  const amounts: [string, string, boolean][] = [
-    ["Input $", d.input, true],
-    ["Output $", d.output, true],
-    ["Cache read $", d.cacheRead, false],
-  ];
-  for (const [label, v, required] of amounts) {
-    if (!v.trim()) {
-      if (required) return `${label}: required, in USD per million tokens`;
-    } else if (!AMOUNT.test(v.trim())) return `${label}: a decimal amount in USD per million tokens, at most 6 decimals (e.g. 2.5)`;
-  }
-  return null;
-}
-const EMPTY: Draft = { provider: "", model: "", input: "", output: "", cacheRead: "", cacheWrite: "", effectiveFrom: "" };
-
-/** Empty optional amounts are left out; amounts go as the typed text (the API reads decimal strings exactly). */
-function toBody(d: Draft) {
-  return {
-    provider: d.provider.trim(),
-    model: d.model.trim(),
-    inputUsdPerMtok: d.input.trim(),
-    outputUsdPerMtok: d.output.trim(),
-    ...(d.cacheRead.trim() && { cacheReadUsdPerMtok: d.cacheRead.trim() }),
-    ...(d.cacheWrite.trim() && { cacheWriteUsdPerMtok: d.cacheWrite.trim() }),
-    effectiveFrom: d.effectiveFrom || today(),
-  };
-}
-
 export function PricesSection({ canEdit }: { canEdit: boolean }) {
   const client = useQueryClient();
   const id = useId();
   const list = useQuery({ queryKey: PRICES_KEY, queryFn: () => apiGet<{ items: PriceJson[] }>("/api/prices") });
   const [filter, setFilter] = useState("");
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [draft, setDraft] = useState<PriceDraft>(EMPTY_PRICE_DRAFT);
   const [added, setAdded] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => apiSend<PriceJson>("POST", "/api/prices", toBody(draft)),
+    mutationFn: () => apiSend<PriceJson>("POST", "/api/prices", priceDraftBody(draft, new Date())),
     onSuccess: (p) => {
-      setDraft(EMPTY);
-      setAdded(`${p.provider} / ${p.model}`);
+      setDraft(EMPTY_PRICE_DRAFT);
+      const from = new Date(p.effectiveFrom);
+      setAdded(
+        from.getTime() > Date.now()
+          ? `Added ${p.provider} / ${p.model}. Calls from ${from.toLocaleDateString()} on are priced with it; calls already stored keep their cost.`
+          : `Added ${p.provider} / ${p.model}. Calls that arrive from now on are priced with it; calls already stored keep their cost.`,
+      );
       void client.invalidateQueries({ queryKey: PRICES_KEY });
     },
   });
@@ -91,13 +53,22 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
     const items = list.data?.items ?? [];
     return f ? items.filter((p) => `${p.provider} ${p.model}`.toLowerCase().includes(f)) : items;
   }, [list.data, filter]);
-  const field = (k: keyof Draft, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  // The sections above load after the browser has scrolled to #prices and push it down: scroll again once the list is here.
+  const loaded = list.isSuccess;
+  useEffect(() => {
+    if (loaded && window.location.hash === "#prices") document.getElementById("prices")?.scrollIntoView({ block: "start" });
+  }, [loaded]);
+  const field = (k: keyof PriceDraft, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <label className="flex flex-col gap-0.5 text-xs text-muted" htmlFor={`${id}-${k}`}>
       {label}
       <input
         id={`${id}-${k}`}
         value={draft[k]}
-        onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+        onChange={(e) => {
+          setDraft({ ...draft, [k]: e.target.value });
+          setInvalid(null);
+          if (create.error) create.reset();
+        }}
         className="h-8 rounded-md border border-border bg-background px-2 text-sm text-foreground"
         {...props}
       />
@@ -109,11 +80,11 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
         <form
           noValidate
           aria-label="Add a price"
-          className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8 lg:items-end"
+          className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-9 lg:items-end"
           onSubmit={(e) => {
             e.preventDefault();
             setAdded(null);
-            const p = problem(draft);
+            const p = priceDraftProblem(draft);
             setInvalid(p);
             if (!p) create.mutate();
           }}
@@ -123,7 +94,8 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
           {field("input", "Input $", { required: true, inputMode: "decimal", placeholder: "2.5" })}
           {field("output", "Output $", { required: true, inputMode: "decimal", placeholder: "10" })}
           {field("cacheRead", "Cache read $", { inputMode: "decimal", placeholder: "optional" })}
-          {field("effectiveFrom", "From", { type: "date", placeholder: today() })}
+          {field("cacheWrite", "Cache write $", { inputMode: "decimal", placeholder: "optional" })}
+          {field("effectiveFrom", "From", { type: "date", title: "Local date; empty = today" })}
           <button type="submit" disabled={create.isPending} className="h-8 rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60">
             {create.isPending ? "Adding…" : "Add price"}
           </button>
@@ -138,7 +110,7 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
       )}
       {added && (
         <p role="status" className="mb-3 rounded-md bg-surface-2 px-3 py-2">
-          Added {added}. Calls that arrive from now on are priced with it; calls already stored keep their cost.
+          {added}
         </p>
       )}
       <div className="mb-2 flex items-center gap-2">

@@ -880,8 +880,6 @@ async function writePlan(tx: Querier, plan: WritePlan): Promise<WriteResult> {
     inserted = kept.length;
     if (kept.length > 0) traces = kept.length === all.length ? plan.allTraces() : traceParams(kept);
   }
-  const SKIP = process.env.SKIP ?? "";
-  if (SKIP.includes("traces")) traces = null;
   if (traces !== null) {
     // Marked before the upserts (same connection, same order): see MARK_DIRTY_HOURS_SQL.
     // Not prepared: a generic plan cached while `traces` is still empty keeps scanning every
@@ -890,7 +888,7 @@ async function writePlan(tx: Querier, plan: WritePlan): Promise<WriteResult> {
     for (const chunk of traces.chunks) after.push(tx.query(UPSERT_TRACES_SQL, [projectId, ...chunk], PREPARED));
   }
   // Last: these rows are shared by every request of the project, locked from here to COMMIT.
-  if (plan.droppedPatterns.length > 0 && !SKIP.includes("dropped")) after.push(tx.query(UPSERT_DROPPED_KEYS_SQL, [projectId, plan.droppedPatterns, plan.droppedCounts], PREPARED));
+  if (plan.droppedPatterns.length > 0) after.push(tx.query(UPSERT_DROPPED_KEYS_SQL, [projectId, plan.droppedPatterns, plan.droppedCounts], PREPARED));
   await Promise.all(after);
   return { inserted, duplicates: spanCount - inserted };
 }

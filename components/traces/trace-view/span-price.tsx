@@ -40,7 +40,9 @@ export function SpanPrice({ span }: { span: SpanView }) {
   const p = span.price;
   return (
     <Section title="Price used">
-      {p === null ? (
+      {p === null && span.costUsd !== null ? (
+        <p className="text-[13px] text-muted">Priced when it arrived with a price that has since been deleted; its cost stays as it was.</p>
+      ) : p === null ? (
         <p className="text-[13px] text-muted">unpriced — no price matches this model. A price added under Settings › Prices applies to calls that arrive after it; this one stays unpriced.</p>
       ) : (
         <Fields
