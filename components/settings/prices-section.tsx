@@ -80,7 +80,7 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
         <form
           noValidate
           aria-label="Add a price"
-          className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-9 lg:items-end"
+          className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4 sm:items-end"
           onSubmit={(e) => {
             e.preventDefault();
             setAdded(null);
@@ -91,12 +91,16 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
         >
           {field("provider", "Provider", { required: true, placeholder: "openai", maxLength: 64 })}
           <div className="col-span-2">{field("model", "Model", { required: true, placeholder: "gpt-4o", maxLength: 200 })}</div>
+          {field("effectiveFrom", "From (empty = today)", { type: "date", title: "A local date; empty = today" })}
           {field("input", "Input $", { required: true, inputMode: "decimal", placeholder: "2.5" })}
           {field("output", "Output $", { required: true, inputMode: "decimal", placeholder: "10" })}
           {field("cacheRead", "Cache read $", { inputMode: "decimal", placeholder: "optional" })}
           {field("cacheWrite", "Cache write $", { inputMode: "decimal", placeholder: "optional" })}
-          {field("effectiveFrom", "From", { type: "date", title: "Local date; empty = today" })}
-          <button type="submit" disabled={create.isPending} className="h-8 rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={create.isPending}
+            className="col-span-2 h-8 justify-self-end whitespace-nowrap rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60 sm:col-span-4"
+          >
             {create.isPending ? "Adding…" : "Add price"}
           </button>
         </form>

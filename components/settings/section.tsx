@@ -1,6 +1,6 @@
 export function Section({ id, title, description, children }: { id?: string; title: string; description?: string; children: React.ReactNode }) {
   return (
-    <section id={id} className="scroll-mt-4 rounded-lg border border-border">
+    <section id={id} className="scroll-mt-16 rounded-lg border border-border">
       <header className="border-b border-border px-4 py-3">
         <h2 className="font-semibold">{title}</h2>
         {description && <p className="mt-0.5 text-muted">{description}</p>}
