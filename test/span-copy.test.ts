@@ -141,7 +141,7 @@ describe("isoFromNs", () => {
   });
 });
 
-describe("optimistic COPY of spans on postgres", () => {
+describe("span writes on postgres, one connection", () => {
   let t: TestDb;
   let single: Db;
 
@@ -244,20 +244,6 @@ describe("optimistic COPY of spans on postgres", () => {
     const [count] = await single.query<{ n: number }>(`select count(*)::int as n from spans where project_id = $1`, [projectId]);
     expect(count!.n).toBe(0);
     expect(await write(single, projectId, [span(0)])).toEqual({ inserted: 1, duplicates: 0, copies: 1 });
-  });
-});
-
-describe("write statements on postgres", () => {
-  let t: TestDb;
-  let single: Db;
-
-  beforeAll(async () => {
-    t = await createTestDb("postgres");
-    single = await openDb({ databaseUrl: t.url!, poolSize: 1 });
-  });
-  afterAll(async () => {
-    await single?.close();
-    await t?.drop();
   });
 
   /** One trace per span: a root agent span with trace id `n`. */
