@@ -6,22 +6,16 @@
 // Run: npx tsx bench/ingest-cpu.ts   (ROUNDS, REQUESTS, BATCH env vars)
 import { encodeSpanBatch } from "../lib/db/span-writer";
 import { encodeRequest } from "../lib/ingest/encode";
-import { prepareBatch, type PrepareContext } from "../lib/ingest/prepare";
+import { prepareBatch } from "../lib/ingest/prepare";
 import { decodeProtobuf, decodeProtobufReference } from "../lib/otlp/decode-protobuf";
 import { ExportTraceServiceRequestType } from "../lib/otlp/trace-schema";
-import { BUILTIN_PRICES } from "../lib/pricing/builtin-prices";
-import { createPriceIndex } from "../lib/pricing/match";
-import { buildRequest } from "./ingest-payload";
+import { BENCH_PREPARE_CONTEXT, buildRequest } from "./ingest-payload";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const REQUESTS = Number(process.env.REQUESTS ?? 40);
 const BATCH = Number(process.env.BATCH ?? 512);
 
-const ctx: PrepareContext = {
-  privacy: { metadataPrefixes: ["app."], userIdKey: "bench-pseudonym-key" },
-  prices: createPriceIndex(BUILTIN_PRICES),
-  pseudonymKey: "bench-pseudonym-key",
-};
+const ctx = BENCH_PREPARE_CONTEXT;
 
 const startMs = Date.now() - 3_600_000;
 const bodies = Array.from({ length: REQUESTS }, (_, i) => buildRequest({ index: i, spans: BATCH, startMs: startMs + i * 2000 }));

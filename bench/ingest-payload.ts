@@ -5,6 +5,16 @@
 import { randomBytes } from "node:crypto";
 import { ExportTraceServiceRequestType } from "../lib/otlp/trace-schema";
 import { createRng } from "@/lib/prng";
+import type { PrepareContext } from "../lib/ingest/prepare";
+import { BUILTIN_PRICES } from "../lib/pricing/builtin-prices";
+import { createPriceIndex } from "../lib/pricing/match";
+
+/** A PrepareContext for benchmarks that run the ingest CPU path without a runtime (built-in prices). */
+export const BENCH_PREPARE_CONTEXT: PrepareContext = {
+  privacy: { metadataPrefixes: ["app."], userIdKey: "bench-pseudonym-key" },
+  prices: createPriceIndex(BUILTIN_PRICES),
+  pseudonymKey: "bench-pseudonym-key",
+};
 
 export const SPANS_PER_TRACE = 16; // 1 agent root + 8 chat calls + 7 tool calls
 

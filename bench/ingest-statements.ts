@@ -3,37 +3,24 @@
 // that statement's round trip plus PostgreSQL's work. Requests are the ingest
 // benchmark's own, encoded as the worker encodes them. The first 20 warm up.
 // Run: npx tsx bench/ingest-statements.ts   (N = requests, default 150)
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { openDb, type Querier } from "../lib/db/client";
 import { ensurePartitions } from "../lib/db/partitions";
 import { writeEncodedBatch } from "../lib/db/span-writer";
 import { encodeRequest } from "../lib/ingest/encode";
-import type { PrepareContext } from "../lib/ingest/prepare";
-import { BUILTIN_PRICES } from "../lib/pricing/builtin-prices";
-import { createPriceIndex } from "../lib/pricing/match";
-import { buildRequest } from "./ingest-payload";
+import { BENCH_PREPARE_CONTEXT, buildRequest } from "./ingest-payload";
+import { adminClient, createScratchDatabase } from "./scratch-db";
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.SKEIN_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const N = Number(process.env.N ?? 150);
 const WARMUP = 20;
-const ctx: PrepareContext = {
-  privacy: { metadataPrefixes: ["app."], userIdKey: "bench-pseudonym-key" },
-  prices: createPriceIndex(BUILTIN_PRICES),
-  pseudonymKey: "bench-pseudonym-key",
-};
 
 async function main(): Promise<void> {
-  const name = `skein_bench_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = await openDb({ databaseUrl: url.toString(), poolSize: 1 });
+  const admin = adminClient();
+  const scratch = await createScratchDatabase(admin);
+  const db = await openDb({ databaseUrl: scratch.url, poolSize: 1 });
   try {
     const startMs = Date.now() - 3_600_000;
     const requests = Array.from({ length: N }, (_, i) =>
-      encodeRequest({ body: buildRequest({ index: i, spans: 512, startMs: startMs + i * 2000 }), contentType: "application/x-protobuf", contentEncoding: null, maxBytes: 1 << 30 }, 1, ctx),
+      encodeRequest({ body: buildRequest({ index: i, spans: 512, startMs: startMs + i * 2000 }), contentType: "application/x-protobuf", contentEncoding: null, maxBytes: 1 << 30 }, 1, BENCH_PREPARE_CONTEXT),
     );
     await ensurePartitions(db, requests.flatMap((r) => r.startDays));
     const ms = new Map<string, number>();
@@ -70,7 +57,7 @@ async function main(): Promise<void> {
     for (const [k, v] of [...ms].sort((a, b) => b[1] - a[1])) console.log(`${((v * 1000) / spans).toFixed(2).padStart(8)}  ${k}`);
   } finally {
     await db.close();
-    await admin.unsafe(`drop database ${name} with (force)`);
+    await scratch.drop();
     await admin.end();
   }
 }

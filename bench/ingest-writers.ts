@@ -4,7 +4,6 @@
 // writeSpanBatch (resources, trace summaries, dropped-key counters); variants swap
 // the spans statement by intercepting it. Run: npx tsx bench/ingest-writers.ts
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { openDb } from "../lib/db/client";
 import { dayKey, ensurePartitions } from "../lib/db/partitions";
 import { writeSpanBatch } from "../lib/db/span-writer";
@@ -15,8 +14,8 @@ import { cpuBetween, cpuMicrosPerItem, cpuSnapshot } from "./cpu-usage";
 import { copyInto, direct, interceptor, optimistic, unixClient, viaStage, type SpansInsert } from "./copy-writer";
 import { copyLine, copyPostgres, noDelayClient } from "./ingest-copy";
 import { decodeAndPrepare } from "./ingest-rows";
+import { adminClient, createScratchDatabase } from "./scratch-db";
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.SKEIN_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SPANS = Number(process.env.BENCH_WRITER_SPANS ?? 100_000);
 const BATCH = 512;
 const CONCURRENCY = 4;
@@ -103,12 +102,8 @@ async function runVariant(v: Variant, batches: PreparedBatch[], projectId: numbe
 }
 
 async function main(): Promise<void> {
-  const name = `skein_bench_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+  const admin = adminClient();
+  const { name, url, drop } = await createScratchDatabase(admin);
   try {
     const db = await openDb({ databaseUrl: url, poolSize: 2 });
     const rt = await buildRuntime(db, parseEnv({ SKEIN_INGEST_KEY: `sk_ingest_bench_${randomBytes(8).toString("hex")}` }), () => {});
@@ -134,7 +129,7 @@ async function main(): Promise<void> {
       console.log(`${r.variant.padEnd(40)} ${String(r.spansPerSec).padStart(7)} spans/s  ratio ${(r.spansPerSec / copy.rowsPerSec).toFixed(2)}  ${String(r.cpuMicrosPerSpan).padStart(3)} CPU µs/span  cores ${JSON.stringify(r.cpu)} machine ${Math.round(r.machineBusy * 100)} %`);
     }
   } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await drop().catch(() => {});
     await admin.end();
   }
 }

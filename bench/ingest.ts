@@ -17,11 +17,11 @@ import type { LoadConfig, LoadResult } from "./ingest-load";
 import { SPANS_PER_TRACE } from "./ingest-payload";
 import { machine, notes, table, type BackendResult, type ServerStats } from "./ingest-report";
 import { decodeAndPrepare } from "./ingest-rows";
+import { adminClient, createScratchDatabase } from "./scratch-db";
 import { serverNodeFlags } from "../scripts/node-flags.mjs";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.SKEIN_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const INGEST_KEY = `sk_ingest_bench_${randomBytes(8).toString("hex")}`;
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const BATCH = Math.max(SPANS_PER_TRACE, Math.round(num("BENCH_BATCH", 512) / SPANS_PER_TRACE) * SPANS_PER_TRACE);
@@ -159,19 +159,16 @@ async function runVariants(backend: string, variants: ServerVariant[], base: Rec
 }
 
 async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
-  const name = `skein_bench_${randomBytes(6).toString("hex")}`;
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  await admin.unsafe(`create database ${name}`);
+  const { name, url, drop } = await createScratchDatabase(admin);
   log(`postgres: created database ${name}`);
   try {
     const spans = SPANS.postgres!;
     const startMs = Date.now() - 3_600_000;
-    const db = await openDb({ databaseUrl: url.toString(), poolSize: 2 });
+    const db = await openDb({ databaseUrl: url, poolSize: 2 });
     const prep = await prepareDb(db, spans, startMs);
     await db.close();
     log(`postgres: decode+prepare ${prep.decode.spansPerSec} spans/s in-process; COPY ${prep.rows.length} rows…`);
-    const sql = noDelayClient(url.toString());
+    const sql = noDelayClient(url);
     const [{ pid } = { pid: 0 }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
     const pids = new Map([[process.pid, "bench"], [pid, "dbBackends"]]);
     await copyPostgres(sql, prep.copyProjects[2], prep.rows.slice(0, COPY_ROWS_PER_STATEMENT), COPY_ROWS_PER_STATEMENT); // warm-up
@@ -181,9 +178,9 @@ async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
     log(`postgres: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
     const dbPids: DbPids = async () =>
       (await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name}`).map((r) => r.pid);
-    return await runVariants("postgres", PG_VARIANTS, { DATABASE_URL: url.toString() }, spans, startMs, { copy, copyOneStatement, decodeOnly: prep.decode }, prep.ingestProject, dbPids);
+    return await runVariants("postgres", PG_VARIANTS, { DATABASE_URL: url }, spans, startMs, { copy, copyOneStatement, decodeOnly: prep.decode }, prep.ingestProject, dbPids);
   } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await drop().catch(() => {});
   }
 }
 
@@ -216,7 +213,7 @@ async function main(): Promise<void> {
   let postgresVersion: string | null = null;
   for (const backend of BACKENDS) {
     if (backend === "postgres") {
-      const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+      const admin = adminClient();
       try {
         postgresVersion = (await admin<{ server_version: string }[]>`show server_version`)[0]?.server_version ?? null;
         results.push(...(await benchPostgres(admin)));
