@@ -11,6 +11,8 @@ export interface ServerStats {
   spansByProject: Record<string, number>;
   timers: Record<string, { count: number; ms: number }>;
   rssMb: number;
+  /** Write transactions that held more than one request (lib/ingest/group-writer.ts). */
+  groupedTransactions: number;
 }
 
 export interface BackendResult {
@@ -66,7 +68,7 @@ export function notes(r: BackendResult): string {
   const cores = Object.entries(r.cpu.cores).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
   const perSpan = (cores: number) => Math.round((cores * r.cpu.wallSeconds * 1e6) / r.ingest.spansAcknowledged);
   const split = ["skeinServer", "serverMainThread", "dbBackends", "loadGenerator"].filter((k) => k in r.cpu.cores).map((k) => `${k} ${perSpan(r.cpu.cores[k]!)}`).join(", ");
-  return `${r.backend}: stored-span check ${check}${bad}; server RSS ${r.server.rssMb} MB; CPU µs/span: ${split}; cores used: ${cores}; machine ${Math.round(r.cpu.machineBusy * 100)} % busy (${Math.round(r.machineBusyBefore * 100)} % in the second before); server threads µs/span: ${Object.entries(r.serverThreads).slice(0, 6).map(([k, v]) => `${k} ${v}`).join(", ")}`;
+  return `${r.backend}: stored-span check ${check}${bad}; server RSS ${r.server.rssMb} MB; ${r.server.groupedTransactions} grouped transactions; CPU µs/span: ${split}; cores used: ${cores}; machine ${Math.round(r.cpu.machineBusy * 100)} % busy (${Math.round(r.machineBusyBefore * 100)} % in the second before); server threads µs/span: ${Object.entries(r.serverThreads).slice(0, 6).map(([k, v]) => `${k} ${v}`).join(", ")}`;
 }
 
 export function machine(root: string) {

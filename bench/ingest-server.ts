@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { PerformanceObserver, constants as perfConstants } from "node:perf_hooks";
 import { openDb, type Db, type Querier, type QueryOptions, type Row } from "../lib/db/client";
 import { parseEnv } from "../lib/env";
+import { groupWriter } from "../lib/ingest/ingest";
 import { buildRuntime } from "../lib/server/runtime";
 import { sendWebResponse, toWebRequest } from "../test/helpers/server";
 import { configureIngestPool, defaultWorkerCount } from "../lib/ingest/pool";
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
         spansByProject: Object.fromEntries(counts.map((c) => [c.project_id, Number(c.n)])),
         timers: Object.fromEntries([...timers].map(([k, v]) => [k, { count: v.count, ms: Math.round(v.ms) }])),
         rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+        groupedTransactions: groupWriter(runtime.db).grouped,
       };
       process.stdout.write(`BENCH ${JSON.stringify({ stats })}\n`);
       await db.close();

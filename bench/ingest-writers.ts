@@ -49,6 +49,9 @@ const ALL_VARIANTS: Variant[] = [
   { name: "optimistic COPY over unix socket", batch: BATCH, concurrency: CONCURRENCY, spans: optimistic, unix: true },
   { name: "COPY straight into spans (no dedup)", batch: BATCH, concurrency: CONCURRENCY, spans: direct, skipDroppedKeys: true },
   { name: "COPY→stage, no dk, 2048/tx, conc 2", batch: 2048, concurrency: 2, spans: viaStage, skipDroppedKeys: true },
+  { name: "shipped, 1024/tx, conc 4", batch: 1024, concurrency: CONCURRENCY, shippedClient: true },
+  { name: "shipped, 2048/tx, conc 4", batch: 2048, concurrency: CONCURRENCY, shippedClient: true },
+  { name: "shipped, 2048/tx, conc 2", batch: 2048, concurrency: 2, shippedClient: true },
 ];
 const ONLY = process.env.BENCH_WRITER_VARIANTS?.split(",").map(Number);
 const VARIANTS = ONLY ? ALL_VARIANTS.filter((_, i) => ONLY.includes(i)) : ALL_VARIANTS;

@@ -81,6 +81,11 @@ async function withCpu(pids: Map<number | string, string>, run: () => Promise<Co
   return { ...r, cpuMicrosPerRow: cpuMicrosPerItem(use, [...new Set(pids.values())], r.rows) };
 }
 
+/** CHECKPOINT: the database's dirty pages written and synced before a measured phase. */
+async function settle(admin: postgres.Sql): Promise<void> {
+  await admin`checkpoint`;
+}
+
 async function machineBusy(ms: number): Promise<number> {
   const a = cpuSnapshot([]);
   await new Promise((r) => setTimeout(r, ms));
@@ -129,10 +134,21 @@ async function runIngest(variant: ServerVariant, base: Record<string, string>, s
 type Shared = Pick<BackendResult, "copy" | "copyOneStatement" | "decodeOnly">;
 
 /** Each server variant against the same database; the stored-span check accumulates across runs. */
-async function runVariants(backend: string, variants: ServerVariant[], base: Record<string, string>, spans: number, startMs: number, shared: Shared, ingestProject: number, dbPids: DbPids): Promise<BackendResult[]> {
+async function runVariants(
+  backend: string,
+  variants: ServerVariant[],
+  base: Record<string, string>,
+  spans: number,
+  startMs: number,
+  shared: Shared,
+  ingestProject: number,
+  dbPids: DbPids,
+  beforeEach: () => Promise<void> = async () => {},
+): Promise<BackendResult[]> {
   const out: BackendResult[] = [];
   let storedBefore = 0;
   for (const v of variants) {
+    await beforeEach();
     const { load, stats, cpu, cpuMicrosPerSpan, machineBusyBefore, serverThreads } = await runIngest(v, base, spans, startMs, dbPids);
     const stored = stats.spansByProject[String(ingestProject)] ?? 0;
     const r: BackendResult = {
@@ -172,13 +188,18 @@ async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
     const [{ pid } = { pid: 0 }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
     const pids = new Map([[process.pid, "bench"], [pid, "dbBackends"]]);
     await copyPostgres(sql, prep.copyProjects[2], prep.rows.slice(0, COPY_ROWS_PER_STATEMENT), COPY_ROWS_PER_STATEMENT); // warm-up
-    const copy = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[0], prep.rows, COPY_ROWS_PER_STATEMENT));
     const copyOneStatement = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[1], prep.rows, prep.rows.length));
+    // The baseline runs right before the ingest, and each starts from a checkpoint: neither
+    // pays for writing out what an earlier phase (or an earlier run) left dirty.
+    await settle(admin);
+    const copy = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[0], prep.rows, COPY_ROWS_PER_STATEMENT));
     await sql.end();
     log(`postgres: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
     const dbPids: DbPids = async () =>
       (await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name}`).map((r) => r.pid);
-    return await runVariants("postgres", PG_VARIANTS, { DATABASE_URL: url }, spans, startMs, { copy, copyOneStatement, decodeOnly: prep.decode }, prep.ingestProject, dbPids);
+    return await runVariants("postgres", PG_VARIANTS, { DATABASE_URL: url }, spans, startMs, { copy, copyOneStatement, decodeOnly: prep.decode }, prep.ingestProject, dbPids, () =>
+      settle(admin),
+    );
   } finally {
     await drop().catch(() => {});
   }

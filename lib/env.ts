@@ -20,6 +20,11 @@ const schema = z.object({
   SKEIN_INGEST_CONCURRENCY: z.coerce.number().int().positive().default(8),
   /** Worker threads that decode and prepare OTLP requests (0 = in the server thread); default cores − 1, at most 4. */
   SKEIN_INGEST_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  /**
+   * Ingest write transactions at once per process (PostgreSQL; PGlite has one); requests
+   * ready while all are busy are written together. Default: the number of cores, at least 2.
+   */
+  SKEIN_INGEST_WRITERS: z.coerce.number().int().positive().max(64).optional(),
   /** An ingest request still waiting on the database after this long gets 503 + Retry-After. */
   SKEIN_INGEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Extra user-metadata attribute prefixes kept after the value-shape filter (comma-separated). */

@@ -258,13 +258,13 @@ describe("span writes on postgres, one connection", () => {
     });
   }
 
-  it("prepares the summary, resource and dropped-key statements once per connection", async () => {
+  it("prepares the summary, dirty-hour, resource and dropped-key statements once per connection", async () => {
     const projectId = (await createProject(single, { name: "prepared" })).id;
     const extras = { resources: new Map([["r1", "{}"]]), droppedKeys: new Map([["gen_ai.prompt*", 2]]) };
     const first = await writeDirect(projectId, [rootOf(1), rootOf(2)], extras);
     const second = await writeDirect(projectId, [rootOf(3)], extras);
     expect(second.result).toEqual({ inserted: 1, duplicates: 0 });
-    for (const table of ["traces", "resources", "dropped_keys"]) {
+    for (const table of ["traces", "metrics_dirty_hours", "resources", "dropped_keys"]) {
       const matching = (list: string[]) => list.filter((s) => s.includes(`insert into ${table} `));
       expect(matching(first.prepared), table).toHaveLength(1);
       expect(matching(second.prepared), table).toEqual(matching(first.prepared));
@@ -278,19 +278,30 @@ describe("span writes on postgres, one connection", () => {
     const [analyzed] = await single.query<{ n: number }>(`select count(*)::int as n from pg_stat_user_tables where relname = 'traces' and last_analyze is not null`);
     expect(analyzed!.n).toBe(0);
     const ids = spans.slice(0, 32).map((s) => s.traceId).sort();
-    const plan = await single.query<{ "QUERY PLAN": unknown }>(`explain (format json) ${MARK_DIRTY_HOURS_SQL}`, [
-      projectId,
-      `{${ids.join(",")}}`,
-      `{${ids.map(() => "2026-11-20T10:00:00Z").join(",")}}`,
-    ]);
-    const nodes: { "Relation Name"?: string; "Index Name"?: string; "Node Type": string }[] = [];
-    const walk = (n: { Plans?: unknown[] } & (typeof nodes)[number]) => {
-      nodes.push(n);
-      for (const c of n.Plans ?? []) walk(c as never);
+    const params = [projectId, `{${ids.join(",")}}`, `{${ids.map(() => "2026-11-20T10:00:00Z").join(",")}}`];
+    const expectPrimaryKeyOnly = (plan: { "QUERY PLAN": unknown }[], label: string) => {
+      const nodes: { "Relation Name"?: string; "Index Name"?: string; "Node Type": string }[] = [];
+      const walk = (n: { Plans?: unknown[] } & (typeof nodes)[number]) => {
+        nodes.push(n);
+        for (const c of n.Plans ?? []) walk(c as never);
+      };
+      walk((plan[0]!["QUERY PLAN"] as { Plan: never }[])[0]!.Plan);
+      const onTraces = nodes.filter((n) => n["Relation Name"] === "traces");
+      expect(onTraces.length, label).toBeGreaterThan(0);
+      for (const n of onTraces) expect(n["Index Name"], `${label}: ${n["Node Type"]}`).toBe("traces_project_id_trace_id_pk");
     };
-    walk((plan[0]!["QUERY PLAN"] as { Plan: never }[])[0]!.Plan);
-    const onTraces = nodes.filter((n) => n["Relation Name"] === "traces");
-    expect(onTraces.length).toBeGreaterThan(0);
-    for (const n of onTraces) expect(n["Index Name"], n["Node Type"]).toBe("traces_project_id_trace_id_pk");
+    expectPrimaryKeyOnly(await single.query(`explain (format json) ${MARK_DIRTY_HOURS_SQL}`, params), "custom plan");
+    // The statement is prepared: its generic plan (what a connection keeps once PostgreSQL
+    // stops re-planning) must not depend on the statistics either.
+    const generic = await single.transaction(async (tx) => {
+      await tx.query("set local plan_cache_mode = force_generic_plan");
+      await tx.query(`prepare dirty_hours_generic (int4, text[], text[]) as ${MARK_DIRTY_HOURS_SQL}`);
+      try {
+        return await tx.query<{ "QUERY PLAN": unknown }>(`explain (format json) execute dirty_hours_generic (${projectId}, '${params[1]}', '${params[2]}')`);
+      } finally {
+        await tx.query("deallocate dirty_hours_generic");
+      }
+    });
+    expectPrimaryKeyOnly(generic, "generic plan");
   });
 });

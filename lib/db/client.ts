@@ -25,10 +25,16 @@ export interface QueryOptions {
   prepare?: boolean;
 }
 
+/** COPY text, as one string, one UTF-8 buffer or consecutive buffers. */
+export type CopyData = string | Uint8Array | readonly Uint8Array[];
+
 export interface Querier {
   query<T extends Row = Row>(text: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
-  /** PostgreSQL transactions only: runs `copy … from stdin` with `data` (COPY text format). */
-  copyIn?(statement: string, data: string): Promise<void>;
+  /**
+   * PostgreSQL transactions only: runs `copy … from stdin` with `data` (COPY text format),
+   * given whole or as consecutive pieces (sent in order, never joined).
+   */
+  copyIn?(statement: string, data: CopyData): Promise<void>;
 }
 
 export interface Db extends Querier {
@@ -108,7 +114,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
         fn({
           query: async <R extends Row>(t: string, p?: unknown[], o?: QueryOptions) =>
             (await tx.unsafe(t, p as never[], { prepare: o?.prepare ?? false })) as unknown as R[],
-          copyIn: (statement: string, data: string) => copyInPostgres(tx, statement, data),
+          copyIn: (statement: string, data: CopyData) => copyInPostgres(tx, statement, data),
         }),
       )) as T;
     },

@@ -22,7 +22,11 @@ export function copyValue(v: string | null): string {
  * the query's reject, which it ignores once the query has resolved to the stream,
  * so `finish` never fires: hooking `reject` before the query runs surfaces it.
  */
-export async function copyInPostgres(sql: postgres.Sql | postgres.TransactionSql, statement: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function copyInPostgres(
+  sql: postgres.Sql | postgres.TransactionSql,
+  statement: string,
+  data: string | Uint8Array | Iterable<string | Uint8Array>,
+): Promise<void> {
   let fail: (err: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {});

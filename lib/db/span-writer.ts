@@ -5,7 +5,7 @@
 // A batch can be written from its rows (writeSpanBatch) or from an EncodedSpanBatch made
 // elsewhere — the ingest worker thread — that already holds the COPY bytes and every
 // statement parameter as strings (writeEncodedBatch); both run the same statements.
-import type { Querier } from "./client";
+import type { CopyData, Querier } from "./client";
 import { copyValue } from "./copy";
 
 export interface SpanRow {
@@ -295,10 +295,9 @@ const PREPARED = { prepare: true } as const;
  * stored (a re-send): roll back to the savepoint and return false, and the caller inserts
  * with ON CONFLICT.
  */
-async function copySpans(tx: Querier, copyIn: NonNullable<Querier["copyIn"]>, data: string | Uint8Array): Promise<boolean> {
+async function copySpans(tx: Querier, copyIn: NonNullable<Querier["copyIn"]>, data: CopyData): Promise<boolean> {
   try {
-    // copyInPostgres (lib/db/copy.ts) streams bytes as they are; Querier's type still says string.
-    await copyIn(COPY_SPANS_SQL, data as string);
+    await copyIn(COPY_SPANS_SQL, data);
   } catch (err) {
     if ((err as { code?: unknown }).code !== "23505") throw err;
     await tx.query(`rollback to savepoint ${COPY_SAVEPOINT}`);
@@ -361,7 +360,8 @@ function spanValues(r: SpanRow): (string | null)[] {
   ];
 }
 
-interface TraceDelta {
+/** One trace's share of a batch: what UPSERT_TRACES_SQL merges into its summary row. */
+export interface TraceDelta {
   traceId: string;
   startNs: bigint; // root start if the delta has the root, else min start
   minStartNs: bigint;
@@ -523,6 +523,69 @@ class TraceDeltaAccumulator {
   }
 }
 
+/** Smaller key wins; null never does (the SQL's `excluded.k is not null and (traces.k is null or excluded.k < traces.k)`). */
+function wins(a: string | null, b: string | null): boolean {
+  return a !== null && (b === null || a < b);
+}
+
+/**
+ * Several batches' deltas as one list, a trace's deltas merged by the same rules
+ * UPSERT_TRACES_SQL applies between a delta and the stored row (which converge in any
+ * order), sorted by trace id. One upsert statement cannot touch a row twice, so batches
+ * written together need this.
+ */
+export function mergeTraceDeltas(lists: readonly TraceDelta[][]): TraceDelta[] {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  const byTrace = new Map<string, TraceDelta>();
+  for (const list of nonEmpty) {
+    for (const d of list) {
+      const m = byTrace.get(d.traceId);
+      if (!m) {
+        byTrace.set(d.traceId, { ...d, models: new Set(d.models) });
+        continue;
+      }
+      if (d.minStartNs < m.minStartNs) m.minStartNs = d.minStartNs;
+      if (d.maxEndNs > m.maxEndNs) m.maxEndNs = d.maxEndNs;
+      if (wins(d.rootKey, m.rootKey)) {
+        m.rootKey = d.rootKey;
+        m.rootSpanId = d.rootSpanId;
+        m.rootStatus = d.rootStatus;
+        m.rootDurationNs = d.rootDurationNs;
+        m.rootStartNs = d.rootStartNs;
+      }
+      if (d.firstKey < m.firstKey) {
+        m.firstKey = d.firstKey;
+        m.firstName = d.firstName;
+        m.serviceName = d.serviceName;
+        m.environment = d.environment;
+      }
+      if (wins(d.agentKey, m.agentKey)) {
+        m.agentKey = d.agentKey;
+        m.agentName = d.agentName;
+      }
+      if (wins(d.userKey, m.userKey)) {
+        m.userKey = d.userKey;
+        m.userId = d.userId;
+      }
+      m.spanCount += d.spanCount;
+      m.llmCallCount += d.llmCallCount;
+      m.llmErrorCount += d.llmErrorCount;
+      m.errorCount += d.errorCount;
+      m.unpricedCount += d.unpricedCount;
+      m.inputTokens += d.inputTokens;
+      m.outputTokens += d.outputTokens;
+      m.cacheReadTokens += d.cacheReadTokens;
+      m.cacheWriteTokens += d.cacheWriteTokens;
+      m.reasoningTokens += d.reasoningTokens;
+      m.costPico += d.costPico;
+      for (const model of d.models) m.models.add(model);
+      m.startNs = m.rootStartNs ?? m.minStartNs;
+    }
+  }
+  return [...byTrace.values()].sort((a, b) => (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
+}
+
 const TRACE_COLUMNS = [
   ["trace_id", "text"],
   ["start_time", "timestamptz"],
@@ -644,7 +707,10 @@ function traceColumns(deltas: TraceDelta[]): (string | null)[][] {
 // hour each touched trace starts in now (locked, so no concurrent batch moves it unseen)
 // and the hour of each delta's start (the only other start the upsert can choose).
 // One primary-key lookup per id, in the ids' (sorted) order: with `trace_id = any($2)` a
-// planner without fresh statistics scanned every trace of the project per request.
+// planner without fresh statistics scanned every trace of the project per request, and a
+// prepared generic plan made on an empty table kept doing so (27 ms a request after 150).
+// A lookup by the whole primary key plans as that index scan even generic and empty
+// (test/span-copy.test.ts), so this statement is prepared like the others.
 export const MARK_DIRTY_HOURS_SQL = `
 insert into metrics_dirty_hours (project_id, hour)
 select distinct $1::int4, h from (
@@ -656,11 +722,10 @@ select distinct $1::int4, h from (
 ) x`;
 
 /**
- * Trace summary statements' parameters for a set of inserted spans, every text[] already
- * written as an array literal (postgres.js and PGlite pass a string through unchanged), so
- * the thread that talks to the database does no per-element work.
+ * Trace summary statements' parameters for a set of trace deltas, every text[] written as
+ * an array literal (postgres.js and PGlite pass a string through unchanged).
  */
-export interface TraceParams {
+interface TraceParams {
   count: number;
   /** MARK_DIRTY_HOURS_SQL's $2 and $3: every trace id (sorted) and each trace's start. */
   ids: string;
@@ -680,10 +745,6 @@ export function textArrayLiteral(values: readonly (string | null)[]): string {
   return `${out}}`;
 }
 
-export function traceParams(rows: SpanRow[]): TraceParams {
-  return paramsOf(traceDeltas(rows));
-}
-
 function paramsOf(deltas: TraceDelta[]): TraceParams {
   const chunks: string[][] = [];
   for (let i = 0; i < deltas.length; i += CHUNK) chunks.push(traceColumns(deltas.slice(i, i + CHUNK)).map(textArrayLiteral));
@@ -696,8 +757,9 @@ function paramsOf(deltas: TraceDelta[]): TraceParams {
 }
 
 /**
- * One request's writes as plain strings and arrays (no bigint, no class): what a worker
- * thread hands the thread that owns the database connection. Built by encodeSpanBatch.
+ * One request's writes as plain data (strings, arrays, and the trace deltas' bigints and
+ * sets, which structured clone carries): what a worker thread hands the thread that owns
+ * the database connection. Built by encodeSpanBatch.
  */
 export interface EncodedSpanBatch {
   projectId: number;
@@ -709,8 +771,8 @@ export interface EncodedSpanBatch {
   /** Dropped-key patterns, sorted, and their counts as decimal text. */
   droppedPatterns: string[];
   droppedCounts: string[];
-  /** Summaries for the case where every span is new (the COPY path's case). */
-  traces: TraceParams;
+  /** Summaries for the case where every span is new (the COPY path's case), sorted by trace id. */
+  traces: TraceDelta[];
   /**
    * For a database without COPY (PGlite, which runs in the server's own thread): the spans
    * insert's column parameters as text[] literals, per chunk of CHUNK rows, so that thread
@@ -778,52 +840,74 @@ export class SpanBatchEncoder {
       resourceJson: [...resources.values()],
       droppedPatterns: dropped.patterns,
       droppedCounts: dropped.counts,
-      traces: paramsOf(this.traces.result()),
+      traces: this.traces.result(),
       ...(this.unnest ? (this.closeChunk(), { unnest: this.unnest }) : {}),
     };
   }
 }
 
-/** What the write needs, with the costly parts computed only when that path is taken. */
+/** What the write of one batch needs, with the costly parts computed only when that path is taken. */
 interface WritePlan {
-  projectId: number;
   spanCount: number;
-  copyData(): string | Uint8Array;
+  copyData(): Uint8Array | string;
   rows(): SpanRow[];
-  allTraces(): TraceParams;
+  /** The batch's trace deltas when every span is new. */
+  allTraces(): TraceDelta[];
   /** Pre-serialized spans insert parameters (an encoded batch made for a database without COPY). */
   unnest?: string[][];
-  resourceHashes: string[];
-  resourceJson: string[];
-  droppedPatterns: string[];
-  droppedCounts: string[];
+  resources: Map<string, string>;
+  dropped: Map<string, number>;
 }
 
 /** Writes one request's spans (already deduplicated by span identity) in the caller's transaction. */
-export function writeSpanBatch(tx: Querier, projectId: number, batch: SpanBatch): Promise<WriteResult> {
-  const dropped = droppedParams(batch.droppedKeys);
-  return writePlan(tx, {
-    projectId,
-    spanCount: batch.spans.length,
-    copyData: () => spansCopyText(projectId, batch.spans),
-    rows: () => batch.spans,
-    allTraces: () => traceParams(batch.spans),
-    resourceHashes: [...batch.resources.keys()],
-    resourceJson: [...batch.resources.values()],
-    droppedPatterns: dropped.patterns,
-    droppedCounts: dropped.counts,
-  });
+export async function writeSpanBatch(tx: Querier, projectId: number, batch: SpanBatch): Promise<WriteResult> {
+  const [result] = await writePlans(tx, projectId, [
+    {
+      spanCount: batch.spans.length,
+      copyData: () => spansCopyText(projectId, batch.spans),
+      rows: () => batch.spans,
+      allTraces: () => traceDeltas(batch.spans),
+      resources: batch.resources,
+      dropped: batch.droppedKeys,
+    },
+  ]);
+  return result!;
 }
 
 /** writeSpanBatch for a batch encoded elsewhere (a worker thread); the same statements and result. */
-export function writeEncodedBatch(tx: Querier, enc: EncodedSpanBatch): Promise<WriteResult> {
-  let rows: SpanRow[] | undefined;
-  return writePlan(tx, {
-    ...enc,
-    copyData: () => enc.copyData,
-    rows: () => (rows ??= rowsFromCopyText(Buffer.from(enc.copyData.buffer, enc.copyData.byteOffset, enc.copyData.byteLength).toString("utf8"))),
-    allTraces: () => enc.traces,
-  });
+export async function writeEncodedBatch(tx: Querier, enc: EncodedSpanBatch): Promise<WriteResult> {
+  const [result] = await writeEncodedBatches(tx, [enc]);
+  return result!;
+}
+
+/**
+ * Several encoded batches of one project in the caller's transaction, as if each had been
+ * written on its own in this order (a span repeated across them is stored once, by the
+ * first): one COPY, one statement each for resources, trace summaries and dropped keys.
+ * Results in the batches' order.
+ */
+export function writeEncodedBatches(tx: Querier, encs: readonly EncodedSpanBatch[]): Promise<WriteResult[]> {
+  const projectId = encs[0]?.projectId;
+  if (projectId === undefined) return Promise.resolve([]);
+  if (encs.some((e) => e.projectId !== projectId)) throw new Error("writeEncodedBatches: batches of different projects");
+  return writePlans(
+    tx,
+    projectId,
+    encs.map((enc) => {
+      let rows: SpanRow[] | undefined;
+      const dropped = new Map<string, number>();
+      enc.droppedPatterns.forEach((p, i) => dropped.set(p, Number(enc.droppedCounts[i])));
+      return {
+        spanCount: enc.spanCount,
+        copyData: () => enc.copyData,
+        rows: () => (rows ??= rowsFromCopyText(Buffer.from(enc.copyData.buffer, enc.copyData.byteOffset, enc.copyData.byteLength).toString("utf8"))),
+        allTraces: () => enc.traces,
+        ...(enc.unnest ? { unnest: enc.unnest } : {}),
+        resources: new Map(enc.resourceHashes.map((h, i) => [h, enc.resourceJson[i]!])),
+        dropped,
+      };
+    }),
+  );
 }
 
 const INSERT_RESOURCES_SQL = `insert into resources (project_id, hash, attributes)
@@ -835,60 +919,96 @@ const UPSERT_DROPPED_KEYS_SQL = `insert into dropped_keys (project_id, pattern, 
        on conflict (project_id, pattern) do update
          set count = dropped_keys.count + excluded.count, last_seen = excluded.last_seen`;
 
+type InsertedRow = { trace_id: string; span_id: string };
+
+/** The spans of `all` that `returned` (an insert's RETURNING) says were inserted. */
+function keptRows(all: SpanRow[], returned: InsertedRow[]): SpanRow[] {
+  if (returned.length === all.length) return all;
+  const ids = new Set(returned.map((r) => `${r.trace_id}:${r.span_id}`));
+  return all.filter((s) => ids.has(`${s.traceId}:${s.spanId}`));
+}
+
+/**
+ * One plan's spans by INSERT … ON CONFLICT DO NOTHING (no COPY, or COPY found a re-send):
+ * how many were inserted and their trace deltas.
+ */
+async function insertPlan(tx: Querier, projectId: number, plan: WritePlan): Promise<{ inserted: number; deltas: TraceDelta[] }> {
+  if (plan.spanCount === 0) return { inserted: 0, deltas: [] };
+  if (plan.unnest) {
+    // Parameters made elsewhere; the rows themselves are read back only if some were already stored.
+    const returned: InsertedRow[] = [];
+    for (const chunk of plan.unnest) returned.push(...(await tx.query<InsertedRow>(INSERT_SPANS_SQL, [projectId, ...chunk], PREPARED)));
+    if (returned.length === plan.spanCount) return { inserted: returned.length, deltas: plan.allTraces() };
+    return { inserted: returned.length, deltas: returned.length > 0 ? traceDeltas(keptRows(plan.rows(), returned)) : [] };
+  }
+  const all = plan.rows();
+  const kept: SpanRow[] = [];
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const chunk = all.slice(i, i + CHUNK);
+    kept.push(...keptRows(chunk, await tx.query<InsertedRow>(INSERT_SPANS_SQL, [projectId, ...spanColumns(chunk)], PREPARED)));
+  }
+  return { inserted: kept.length, deltas: kept.length === all.length ? plan.allTraces() : traceDeltas(kept) };
+}
+
 /**
  * Statements that need no answer from each other go out together and are awaited together
  * (postgres.js pipelines them on the transaction's connection, which runs them in order; an
  * error aborts the transaction either way): about half the round trips of one-by-one.
  */
-async function writePlan(tx: Querier, plan: WritePlan): Promise<WriteResult> {
-  const { projectId, spanCount } = plan;
+async function writePlans(tx: Querier, projectId: number, plans: readonly WritePlan[]): Promise<WriteResult[]> {
+  const spanCount = plans.reduce((n, p) => n + p.spanCount, 0);
   const copyIn = spanCount > 0 ? tx.copyIn?.bind(tx) : undefined;
+  const resources = new Map<string, string>();
+  const dropped = new Map<string, number>();
+  for (const p of plans) {
+    for (const [h, json] of p.resources) if (!resources.has(h)) resources.set(h, json);
+    for (const [k, n] of p.dropped) dropped.set(k, (dropped.get(k) ?? 0) + n);
+  }
   const before: Promise<unknown>[] = [];
-  if (plan.resourceHashes.length > 0) before.push(tx.query(INSERT_RESOURCES_SQL, [projectId, plan.resourceHashes, plan.resourceJson], PREPARED));
+  if (resources.size > 0) {
+    // Sorted, so that concurrent transactions wait on each other's new keys in one order.
+    const hashes = [...resources.keys()].sort();
+    before.push(tx.query(INSERT_RESOURCES_SQL, [projectId, hashes, hashes.map((h) => resources.get(h))], PREPARED));
+  }
   if (copyIn) before.push(tx.query(`savepoint ${COPY_SAVEPOINT}`));
   await Promise.all(before);
 
   const after: Promise<unknown>[] = [];
-  let traces: TraceParams | null = null;
-  let inserted = 0;
-  if (copyIn && (await copySpans(tx, copyIn, plan.copyData()))) {
+  const inserted: number[] = [];
+  const deltas: TraceDelta[][] = [];
+  const data = copyIn ? plans.filter((p) => p.spanCount > 0).map((p) => p.copyData()) : [];
+  if (copyIn && (await copySpans(tx, copyIn, copyData(data)))) {
     after.push(tx.query(`release savepoint ${COPY_SAVEPOINT}`));
-    inserted = spanCount;
-    traces = plan.allTraces();
-  } else if (spanCount > 0 && plan.unnest && !copyIn) {
-    // Parameters made elsewhere; the rows themselves are read back only if some were already stored.
-    const returned: { trace_id: string; span_id: string }[][] = [];
-    for (const chunk of plan.unnest) returned.push(await tx.query<{ trace_id: string; span_id: string }>(INSERT_SPANS_SQL, [projectId, ...chunk], PREPARED));
-    inserted = returned.reduce((n, r) => n + r.length, 0);
-    if (inserted === spanCount) traces = plan.allTraces();
-    else if (inserted > 0) {
-      const ids = new Set(returned.flat().map((r) => `${r.trace_id}:${r.span_id}`));
-      traces = traceParams(plan.rows().filter((s) => ids.has(`${s.traceId}:${s.spanId}`)));
+    for (const p of plans) {
+      inserted.push(p.spanCount);
+      deltas.push(p.spanCount > 0 ? p.allTraces() : []);
     }
-  } else if (spanCount > 0) {
-    const all = plan.rows();
-    const kept: SpanRow[] = [];
-    for (let i = 0; i < all.length; i += CHUNK) {
-      const chunk = all.slice(i, i + CHUNK);
-      const rows = await tx.query<{ trace_id: string; span_id: string }>(INSERT_SPANS_SQL, [projectId, ...spanColumns(chunk)], PREPARED);
-      if (rows.length === chunk.length) kept.push(...chunk);
-      else {
-        const ids = new Set(rows.map((r) => `${r.trace_id}:${r.span_id}`));
-        for (const s of chunk) if (ids.has(`${s.traceId}:${s.spanId}`)) kept.push(s);
-      }
+  } else {
+    // In order, so a span repeated across plans counts as new in the first only.
+    for (const p of plans) {
+      const r = await insertPlan(tx, projectId, p);
+      inserted.push(r.inserted);
+      deltas.push(r.deltas);
     }
-    inserted = kept.length;
-    if (kept.length > 0) traces = kept.length === all.length ? plan.allTraces() : traceParams(kept);
   }
-  if (traces !== null) {
+  const merged = mergeTraceDeltas(deltas);
+  if (merged.length > 0) {
+    const traces = paramsOf(merged);
     // Marked before the upserts (same connection, same order): see MARK_DIRTY_HOURS_SQL.
-    // Not prepared: a generic plan cached while `traces` is still empty keeps scanning every
-    // trace of the project per id until the next ANALYZE (seen: 27 ms a request after 150).
-    after.push(tx.query(MARK_DIRTY_HOURS_SQL, [projectId, traces.ids, traces.startIsos]));
+    after.push(tx.query(MARK_DIRTY_HOURS_SQL, [projectId, traces.ids, traces.startIsos], PREPARED));
     for (const chunk of traces.chunks) after.push(tx.query(UPSERT_TRACES_SQL, [projectId, ...chunk], PREPARED));
   }
   // Last: these rows are shared by every request of the project, locked from here to COMMIT.
-  if (plan.droppedPatterns.length > 0) after.push(tx.query(UPSERT_DROPPED_KEYS_SQL, [projectId, plan.droppedPatterns, plan.droppedCounts], PREPARED));
+  if (dropped.size > 0) {
+    const d = droppedParams(dropped);
+    after.push(tx.query(UPSERT_DROPPED_KEYS_SQL, [projectId, d.patterns, d.counts], PREPARED));
+  }
   await Promise.all(after);
-  return { inserted, duplicates: spanCount - inserted };
+  return plans.map((p, i) => ({ inserted: inserted[i]!, duplicates: p.spanCount - inserted[i]! }));
+}
+
+/** One piece as it is; several UTF-8 pieces in order (a string among them is encoded). */
+function copyData(pieces: (Uint8Array | string)[]): CopyData {
+  if (pieces.length === 1) return pieces[0]!;
+  return pieces.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : p));
 }

@@ -9,12 +9,15 @@ import { createProject } from "@/lib/db/projects";
 import {
   SpanBatchEncoder,
   encodeSpanBatch,
+  mergeTraceDeltas,
   ownsCopyBuffer,
   rowsFromCopyText,
   textArrayLiteral,
   traceDeltas,
   writeEncodedBatch,
+  writeEncodedBatches,
   writeSpanBatch,
+  type EncodedSpanBatch,
   type SpanBatch,
   type SpanRow,
 } from "@/lib/db/span-writer";
@@ -27,6 +30,7 @@ import { BUILTIN_PRICES } from "@/lib/pricing/builtin-prices";
 import { createPriceIndex } from "@/lib/pricing/match";
 import { createRng } from "@/lib/prng";
 import { encodeRequest } from "./encode";
+import { GroupWriter } from "./group-writer";
 import { prepareBatch, type PrepareContext } from "./prepare";
 import { BACKENDS, createTestDb, type TestDb } from "../../test/helpers/db";
 
@@ -140,6 +144,17 @@ describe("encoded span batches", () => {
     }
   });
 
+  it("merging the trace deltas of a batch's parts gives the deltas of the whole batch", () => {
+    for (const seed of [7, 8, 9]) {
+      const rows = randomRows(seed, 400);
+      const r = createRng(seed);
+      const parts: SpanRow[][] = [[], [], [], []];
+      for (const row of rows) r.pick(parts).push(row);
+      expect(mergeTraceDeltas(parts.map(traceDeltas))).toEqual(traceDeltas(rows));
+      expect(mergeTraceDeltas([[], traceDeltas(rows), []])).toEqual(traceDeltas(rows));
+    }
+  });
+
   it("writes text[] literals that quote every element and keep NULLs", () => {
     expect(textArrayLiteral(["a", null, 'q"b', "c\\d", "", "NULL"])).toBe('{"a",NULL,"q\\"b","c\\\\d","","NULL"}');
     expect(textArrayLiteral([])).toBe("{}");
@@ -165,7 +180,7 @@ async function stored(db: Db, projectId: number) {
     ),
     resources: await db.query(`select hash, attributes::text from resources where project_id = $1 order by hash`, [projectId]),
     dropped: await db.query(`select pattern, count::text from dropped_keys where project_id = $1 order by pattern`, [projectId]),
-    dirtyHours: await db.query(`select hour::text, count(*)::int as n from metrics_dirty_hours where project_id = $1 group by hour order by hour`, [projectId]),
+    dirtyHours: await db.query(`select distinct hour::text from metrics_dirty_hours where project_id = $1 order by hour`, [projectId]),
   };
 }
 
@@ -229,5 +244,76 @@ describe.each(BACKENDS)("writeEncodedBatch on %s", (backend) => {
       expect(await stored(t.db, viaEncoded)).toEqual(a);
       expect(await stored(t.db, viaUnnest)).toEqual(a);
     }
+  });
+
+  /** An encoded batch as this backend's worker makes it (PGlite: with unnest parameters). */
+  const encode = (projectId: number, b: SpanBatch): EncodedSpanBatch => {
+    const enc = new SpanBatchEncoder(projectId, 0, { unnest: backend === "pglite" });
+    for (const r of b.spans) enc.add(r);
+    return enc.finish(b.resources, b.droppedKeys);
+  };
+
+  it("several batches in one transaction store what they store one transaction each, in order", async () => {
+    const rows = randomRows(21, 300);
+    const more = randomRows(22, 100);
+    const cases: [string, SpanBatch[]][] = [
+      // Traces shared across batches, every span new: one COPY, merged trace deltas.
+      ["disjoint", [batchOf(rows.slice(0, 100)), batchOf(rows.slice(100, 200)), batchOf(rows.slice(200, 300))]],
+      // The second repeats spans of the first (and the fourth of the second): the insert fallback.
+      ["overlapping", [batchOf(rows.slice(0, 120)), batchOf(rows.slice(80, 200)), batchOf(more), batchOf(rows.slice(150, 300))]],
+    ];
+    for (const [name, batches] of cases) {
+      await ensurePartitions(t.db, [...batches.flatMap((b) => b.spans)].map((s) => dayKey(Number(s.startNs / 1_000_000n))));
+      const single = (await createProject(t.db, { name: `single-${name}` })).id;
+      const grouped = (await createProject(t.db, { name: `grouped-${name}` })).id;
+      const want = [];
+      for (const b of batches) want.push(await t.db.transaction((tx) => writeEncodedBatch(tx, encode(single, b))));
+      const got = await t.db.transaction((tx) => writeEncodedBatches(tx, batches.map((b) => encode(grouped, b))));
+      expect(got, name).toEqual(want);
+      expect(got.reduce((n, r) => n + r.inserted, 0)).toBe(name === "disjoint" ? 300 : 400);
+      expect(await stored(t.db, grouped), name).toEqual(await stored(t.db, single));
+    }
+  });
+
+  it("a group writer writes requests that wait together, and a request that fails fails alone", async () => {
+    const rows = randomRows(31, 600);
+    const batches = Array.from({ length: 6 }, (_, i) => batchOf(rows.slice(i * 100, (i + 1) * 100)));
+    await ensurePartitions(t.db, rows.map((s) => dayKey(Number(s.startNs / 1_000_000n))));
+    const reference = (await createProject(t.db, { name: "group-reference" })).id;
+    for (const b of batches) await t.db.transaction((tx) => writeSpanBatch(tx, reference, b));
+
+    // One transaction at a time: the first request goes at once, the five behind it together.
+    const projectId = (await createProject(t.db, { name: "group-writer" })).id;
+    const writer = new GroupWriter(t.db, { maxActive: 1, maxSpans: 10_000 });
+    const results = await Promise.all(batches.map((b) => writer.write(encode(projectId, b))));
+    expect(results).toEqual(batches.map(() => ({ inserted: 100, duplicates: 0 })));
+    expect(writer.grouped).toBe(1);
+    expect(await stored(t.db, projectId)).toEqual(await stored(t.db, reference));
+
+    // maxSpans splits the queue; a re-sent request is all duplicates; a broken one fails alone.
+    const again = (await createProject(t.db, { name: "group-writer-poison" })).id;
+    const small = new GroupWriter(t.db, { maxActive: 1, maxSpans: 250 });
+    const poison = encode(again, batchOf(randomRows(32, 50)));
+    if (backend === "pglite") poison.unnest = poison.unnest!.map((chunk) => chunk.map((col, i) => (i === 0 ? '{"unterminated' : col)));
+    else poison.copyData = Buffer.from("1\tnot enough columns\n");
+    const settled = await Promise.allSettled([
+      small.write(encode(again, batches[0]!)),
+      small.write(encode(again, batches[1]!)),
+      small.write(poison),
+      small.write(encode(again, batches[2]!)),
+      small.write(encode(again, batches[1]!)),
+      small.write(encode(again, batches[3]!)),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"]);
+    expect(settled.map((s) => (s.status === "fulfilled" ? s.value : null))).toEqual([
+      { inserted: 100, duplicates: 0 },
+      { inserted: 100, duplicates: 0 },
+      null,
+      { inserted: 100, duplicates: 0 },
+      { inserted: 0, duplicates: 100 },
+      { inserted: 100, duplicates: 0 },
+    ]);
+    const n = await t.db.query<{ n: number }>("select count(*)::int as n from spans where project_id = $1", [again]);
+    expect(n[0]!.n).toBe(400);
   });
 });

@@ -91,7 +91,11 @@ export async function handleOtlpTraces(req: Request, getRuntime: () => Promise<R
     // Decode → encode on a worker thread (pool.ts) while this thread serves HTTP and the database.
     const result = pool.runsInThread
       ? await ingestDecoded(rt.db, key.projectId, readOtlpBody(input).decoded, rt.ingest)
-      : await writeEncoded(rt.db, await pool.run(input, key.projectId, rt.ingest, () => listPrices(rt.db), { unnest: rt.db.kind === "pglite" }));
+      : await writeEncoded(
+          rt.db,
+          await pool.run(input, key.projectId, rt.ingest, () => listPrices(rt.db), { unnest: rt.db.kind === "pglite" }),
+          rt.env.SKEIN_INGEST_WRITERS,
+        );
     if (rt.env.SKEIN_LOG_REQUESTS) {
       logEvent("ingest.ok", { project: key.projectId, spans: result.accepted, duplicates: result.duplicates, rejected: result.rejected });
     }

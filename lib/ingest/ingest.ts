@@ -2,11 +2,13 @@
 // Returns only after COMMIT, so a 200 means the spans are durable.
 // The CPU half (decode, normalize, filter, price, encode: ./encode.ts) may have run in a
 // worker thread (./pool.ts); what arrives here is then plain data, written the same way.
-import type { Db, Querier } from "@/lib/db/client";
+import os from "node:os";
+import type { Db } from "@/lib/db/client";
 import { ensurePartitions } from "@/lib/db/partitions";
-import { writeEncodedBatch, writeSpanBatch, type WriteResult } from "@/lib/db/span-writer";
+import { writeSpanBatch, type WriteResult } from "@/lib/db/span-writer";
 import type { DecodedRequest } from "@/lib/otlp/types";
 import { prepareDecoded, type EncodedRequest, type PreparedRequest, type RowsRequest } from "./encode";
+import { GroupWriter } from "./group-writer";
 import type { PrepareContext } from "./prepare";
 
 export interface IngestResult {
@@ -24,20 +26,47 @@ export function ingestDecoded(db: Db, projectId: number, decoded: DecodedRequest
 
 /** Writes a request prepared in this thread. */
 export function writeRows(db: Db, projectId: number, r: RowsRequest): Promise<IngestResult> {
-  return write(db, r, r.batch.spans.length > 0 ? (tx) => writeSpanBatch(tx, projectId, r.batch) : null);
+  return write(db, r, r.batch.spans.length > 0 ? () => db.transaction((tx) => writeSpanBatch(tx, projectId, r.batch)) : null);
 }
 
-/** Writes a request prepared by encodeRequest (a worker thread's output). */
-export function writeEncoded(db: Db, r: EncodedRequest): Promise<IngestResult> {
+const writers = new WeakMap<Db, GroupWriter>();
+
+/**
+ * Write transactions at once: PGlite has one connection; on PostgreSQL one per core (at
+ * least 2) keeps both the backends and this process busy while requests beyond that are
+ * grouped.
+ */
+export function defaultWriteConcurrency(db: Db): number {
+  return db.kind === "pglite" ? 1 : Math.max(2, os.availableParallelism());
+}
+
+/** Spans written in one grouped transaction at most: 8 of the OTel SDK's 512-span batches. */
+const GROUP_MAX_SPANS = 4096;
+
+/** The database's group writer, made on first use with `maxActive` write transactions (default: defaultWriteConcurrency). */
+export function groupWriter(db: Db, maxActive?: number): GroupWriter {
+  let w = writers.get(db);
+  if (!w) {
+    w = new GroupWriter(db, { maxActive: db.kind === "pglite" ? 1 : (maxActive ?? defaultWriteConcurrency(db)), maxSpans: GROUP_MAX_SPANS });
+    writers.set(db, w);
+  }
+  return w;
+}
+
+/**
+ * Writes a request prepared by encodeRequest (a worker thread's output), in one transaction
+ * with others that are ready at the same time when the database is busy (./group-writer.ts).
+ */
+export function writeEncoded(db: Db, r: EncodedRequest, maxActive?: number): Promise<IngestResult> {
   const batch = r.batch;
-  return write(db, r, batch ? (tx) => writeEncodedBatch(tx, batch) : null);
+  return write(db, r, batch ? () => groupWriter(db, maxActive).write(batch) : null);
 }
 
-async function write(db: Db, r: PreparedRequest, run: ((tx: Querier) => Promise<WriteResult>) | null): Promise<IngestResult> {
+async function write(db: Db, r: PreparedRequest, store: (() => Promise<WriteResult>) | null): Promise<IngestResult> {
   let duplicates = 0;
-  if (run) {
+  if (store) {
     await ensurePartitions(db, r.startDays);
-    const written = await db.transaction(run);
+    const written = await store();
     duplicates = written.duplicates + r.repeats;
   }
   const notes: string[] = [];

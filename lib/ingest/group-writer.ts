@@ -1,0 +1,89 @@
+// Group commit for ingest: at most `maxActive` write transactions at once; requests whose
+// rows are ready while every slot is busy wait, and the next free slot writes all of them
+// (same project, up to `maxSpans`) in one transaction: one COPY, one trace upsert, one
+// COMMIT. Idle, a request is written at once and alone, so grouping costs no latency; under
+// load it cuts PostgreSQL's per-transaction work and the round trips (bench/README.md).
+// Every request still resolves only after the COMMIT that stored it.
+import type { Db } from "@/lib/db/client";
+import { writeEncodedBatches, type EncodedSpanBatch, type WriteResult } from "@/lib/db/span-writer";
+import { isTransientDbError } from "@/lib/errors";
+
+export interface GroupWriterOptions {
+  /** Write transactions at once. */
+  maxActive: number;
+  /** Spans per transaction at most (a larger request still goes, alone). */
+  maxSpans: number;
+}
+
+interface Queued {
+  batch: EncodedSpanBatch;
+  resolve(r: WriteResult): void;
+  reject(err: unknown): void;
+  /** Set after its group failed: written in a transaction of its own. */
+  alone: boolean;
+}
+
+export class GroupWriter {
+  private readonly queue: Queued[] = [];
+  private active = 0;
+  /** Transactions that wrote more than one request (for tests and benchmarks). */
+  grouped = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: GroupWriterOptions,
+  ) {}
+
+  /** Stores one request's batch; resolves after its transaction commits. */
+  write(batch: EncodedSpanBatch): Promise<WriteResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ batch, resolve, reject, alone: false });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.active < this.opts.maxActive && this.queue.length > 0) {
+      const group = this.take();
+      this.active++;
+      void this.run(group).finally(() => {
+        this.active--;
+        this.pump();
+      });
+    }
+  }
+
+  /** The oldest request and every later one that fits with it, in arrival order. */
+  private take(): Queued[] {
+    const head = this.queue.shift()!;
+    const group = [head];
+    if (head.alone) return group;
+    let spans = head.batch.spanCount;
+    for (let i = 0; i < this.queue.length; ) {
+      const q = this.queue[i]!;
+      if (!q.alone && q.batch.projectId === head.batch.projectId && spans + q.batch.spanCount <= this.opts.maxSpans) {
+        group.push(q);
+        spans += q.batch.spanCount;
+        this.queue.splice(i, 1);
+      } else i++;
+    }
+    return group;
+  }
+
+  private async run(group: Queued[]): Promise<void> {
+    try {
+      const results = await this.db.transaction((tx) => writeEncodedBatches(tx, group.map((q) => q.batch)));
+      if (group.length > 1) this.grouped++;
+      group.forEach((q, i) => q.resolve(results[i]!));
+    } catch (err) {
+      if (group.length > 1 && !isTransientDbError(err)) {
+        // Nothing of the group was stored. One request's rows may be what failed: each one
+        // again on its own, first in line, so only that request gets the error.
+        for (const q of group) q.alone = true;
+        this.queue.unshift(...group);
+        return;
+      }
+      for (const q of group) q.reject(err);
+    }
+  }
+}
