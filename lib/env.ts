@@ -22,7 +22,8 @@ const schema = z.object({
   SKEIN_INGEST_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   /**
    * Ingest write transactions at once per process (PostgreSQL; PGlite has one); requests
-   * ready while all are busy are written together. Default: the number of cores, at least 2.
+   * ready while all are busy are written together. Default: the number of cores, at most
+   * half of SKEIN_INGEST_CONCURRENCY and SKEIN_DB_POOL − 2, at least 2.
    */
   SKEIN_INGEST_WRITERS: z.coerce.number().int().positive().max(64).optional(),
   /** An ingest request still waiting on the database after this long gets 503 + Retry-After. */

@@ -774,6 +774,11 @@ export interface EncodedSpanBatch {
   /** Summaries for the case where every span is new (the COPY path's case), sorted by trace id. */
   traces: TraceDelta[];
   /**
+   * The same as statement parameters, made where the batch was encoded, so that the thread
+   * that talks to the database does no per-trace work when the batch is written alone.
+   */
+  traceParams: TraceParams;
+  /**
    * For a database without COPY (PGlite, which runs in the server's own thread): the spans
    * insert's column parameters as text[] literals, per chunk of CHUNK rows, so that thread
    * only passes strings on. copyData then serves only a re-send's fallback.
@@ -832,6 +837,7 @@ export class SpanBatchEncoder {
 
   finish(resources: Map<string, string>, droppedKeys: Map<string, number>): EncodedSpanBatch {
     const dropped = droppedParams(droppedKeys);
+    const traces = this.traces.result();
     return {
       projectId: this.projectId,
       spanCount: this.count,
@@ -840,7 +846,8 @@ export class SpanBatchEncoder {
       resourceJson: [...resources.values()],
       droppedPatterns: dropped.patterns,
       droppedCounts: dropped.counts,
-      traces: this.traces.result(),
+      traces,
+      traceParams: paramsOf(traces),
       ...(this.unnest ? (this.closeChunk(), { unnest: this.unnest }) : {}),
     };
   }
@@ -853,6 +860,8 @@ interface WritePlan {
   rows(): SpanRow[];
   /** The batch's trace deltas when every span is new. */
   allTraces(): TraceDelta[];
+  /** allTraces as statement parameters, when made already. */
+  allTraceParams?: TraceParams;
   /** Pre-serialized spans insert parameters (an encoded batch made for a database without COPY). */
   unnest?: string[][];
   resources: Map<string, string>;
@@ -902,6 +911,7 @@ export function writeEncodedBatches(tx: Querier, encs: readonly EncodedSpanBatch
         copyData: () => enc.copyData,
         rows: () => (rows ??= rowsFromCopyText(Buffer.from(enc.copyData.buffer, enc.copyData.byteOffset, enc.copyData.byteLength).toString("utf8"))),
         allTraces: () => enc.traces,
+        allTraceParams: enc.traceParams,
         ...(enc.unnest ? { unnest: enc.unnest } : {}),
         resources: new Map(enc.resourceHashes.map((h, i) => [h, enc.resourceJson[i]!])),
         dropped,
@@ -993,7 +1003,9 @@ async function writePlans(tx: Querier, projectId: number, plans: readonly WriteP
   }
   const merged = mergeTraceDeltas(deltas);
   if (merged.length > 0) {
-    const traces = paramsOf(merged);
+    // One batch's own complete deltas (the usual case): their parameters are made already.
+    const own = plans.find((p, i) => p.allTraceParams && deltas[i] === merged && merged === p.allTraces())?.allTraceParams;
+    const traces = own ?? paramsOf(merged);
     // Marked before the upserts (same connection, same order): see MARK_DIRTY_HOURS_SQL.
     after.push(tx.query(MARK_DIRTY_HOURS_SQL, [projectId, traces.ids, traces.startIsos], PREPARED));
     for (const chunk of traces.chunks) after.push(tx.query(UPSERT_TRACES_SQL, [projectId, ...chunk], PREPARED));

@@ -281,39 +281,53 @@ describe.each(BACKENDS)("writeEncodedBatch on %s", (backend) => {
     await ensurePartitions(t.db, rows.map((s) => dayKey(Number(s.startNs / 1_000_000n))));
     const reference = (await createProject(t.db, { name: "group-reference" })).id;
     for (const b of batches) await t.db.transaction((tx) => writeSpanBatch(tx, reference, b));
+    let transactions = 0;
+    const counted: Db = { ...t.db, transaction: (fn) => (transactions++, t.db.transaction(fn)) };
 
     // One transaction at a time: the first request goes at once, the five behind it together.
     const projectId = (await createProject(t.db, { name: "group-writer" })).id;
-    const writer = new GroupWriter(t.db, { maxActive: 1, maxSpans: 10_000 });
+    const writer = new GroupWriter(counted, { maxActive: 1, maxSpans: 10_000 });
     const results = await Promise.all(batches.map((b) => writer.write(encode(projectId, b))));
     expect(results).toEqual(batches.map(() => ({ inserted: 100, duplicates: 0 })));
-    expect(writer.grouped).toBe(1);
+    expect([transactions, writer.grouped]).toEqual([2, 1]);
     expect(await stored(t.db, projectId)).toEqual(await stored(t.db, reference));
 
-    // maxSpans splits the queue; a re-sent request is all duplicates; a broken one fails alone.
+    // Two slots; another project's request is not grouped with these; maxSpans splits the
+    // queue; a re-sent request is all duplicates; a request PostgreSQL refuses fails alone,
+    // whether its group fails before the merged trace upsert (rows) or after it (counters).
     const again = (await createProject(t.db, { name: "group-writer-poison" })).id;
-    const small = new GroupWriter(t.db, { maxActive: 1, maxSpans: 250 });
-    const poison = encode(again, batchOf(randomRows(32, 50)));
-    if (backend === "pglite") poison.unnest = poison.unnest!.map((chunk) => chunk.map((col, i) => (i === 0 ? '{"unterminated' : col)));
-    else poison.copyData = Buffer.from("1\tnot enough columns\n");
+    const other = (await createProject(t.db, { name: "group-writer-other" })).id;
+    transactions = 0;
+    const small = new GroupWriter(counted, { maxActive: 2, maxSpans: 250 });
+    const badRows = encode(again, batchOf(randomRows(32, 50)));
+    if (backend === "pglite") badRows.unnest = badRows.unnest!.map((chunk) => chunk.map((col, i) => (i === 0 ? '{"unterminated' : col)));
+    else badRows.copyData = Buffer.from("1\tnot enough columns\n");
+    const badCounts = encode(again, batchOf(randomRows(33, 50)));
+    badCounts.droppedCounts = ["not a number", ...badCounts.droppedCounts.slice(1)];
     const settled = await Promise.allSettled([
-      small.write(encode(again, batches[0]!)),
-      small.write(encode(again, batches[1]!)),
-      small.write(poison),
+      small.write(encode(again, batches[0]!)), // slot 1, alone
+      small.write(encode(other, batches[4]!)), // slot 2, alone (another project)
+      small.write(encode(again, batches[1]!)), // then: 1 + badRows + 2 (250 spans), fails, each alone
+      small.write(badRows),
       small.write(encode(again, batches[2]!)),
-      small.write(encode(again, batches[1]!)),
+      small.write(encode(again, batches[1]!)), // then: re-send of 1 + badCounts + 3, fails, each alone
+      small.write(badCounts),
       small.write(encode(again, batches[3]!)),
     ]);
-    expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"]);
-    expect(settled.map((s) => (s.status === "fulfilled" ? s.value : null))).toEqual([
+    expect(settled.map((s) => (s.status === "fulfilled" ? s.value : "rejected"))).toEqual([
       { inserted: 100, duplicates: 0 },
       { inserted: 100, duplicates: 0 },
-      null,
+      { inserted: 100, duplicates: 0 },
+      "rejected",
       { inserted: 100, duplicates: 0 },
       { inserted: 0, duplicates: 100 },
+      "rejected",
       { inserted: 100, duplicates: 0 },
     ]);
-    const n = await t.db.query<{ n: number }>("select count(*)::int as n from spans where project_id = $1", [again]);
-    expect(n[0]!.n).toBe(400);
+    expect(transactions).toBe(10); // 2 alone, 2 failed groups, 6 retried alone
+    expect(small.grouped).toBe(0);
+    const firstFour = (await createProject(t.db, { name: "group-reference-4" })).id;
+    for (const b of [...batches.slice(0, 4), batches[1]!]) await t.db.transaction((tx) => writeSpanBatch(tx, firstFour, b));
+    expect(await stored(t.db, again)).toEqual(await stored(t.db, firstFour));
   });
 });

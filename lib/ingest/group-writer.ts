@@ -7,6 +7,7 @@
 import type { Db } from "@/lib/db/client";
 import { writeEncodedBatches, type EncodedSpanBatch, type WriteResult } from "@/lib/db/span-writer";
 import { isTransientDbError } from "@/lib/errors";
+import { logEvent } from "@/lib/log";
 
 export interface GroupWriterOptions {
   /** Write transactions at once. */
@@ -76,9 +77,12 @@ export class GroupWriter {
       if (group.length > 1) this.grouped++;
       group.forEach((q, i) => q.resolve(results[i]!));
     } catch (err) {
-      if (group.length > 1 && !isTransientDbError(err)) {
-        // Nothing of the group was stored. One request's rows may be what failed: each one
-        // again on its own, first in line, so only that request gets the error.
+      const code = (err as { code?: unknown }).code;
+      // Nothing of the group was stored. One request's rows may be what failed, or two groups
+      // holding re-sent spans in opposite orders deadlocked (which single requests cannot):
+      // each request again on its own, first in line, so only a request at fault gets the error.
+      if (group.length > 1 && (!isTransientDbError(err) || code === "40P01")) {
+        logEvent("ingest.group_retry", { requests: group.length, ...(typeof code === "string" ? { code } : {}) });
         for (const q of group) q.alone = true;
         this.queue.unshift(...group);
         return;

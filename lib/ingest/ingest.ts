@@ -5,6 +5,7 @@
 import os from "node:os";
 import type { Db } from "@/lib/db/client";
 import { ensurePartitions } from "@/lib/db/partitions";
+import { env, type Env } from "@/lib/env";
 import { writeSpanBatch, type WriteResult } from "@/lib/db/span-writer";
 import type { DecodedRequest } from "@/lib/otlp/types";
 import { prepareDecoded, type EncodedRequest, type PreparedRequest, type RowsRequest } from "./encode";
@@ -32,12 +33,14 @@ export function writeRows(db: Db, projectId: number, r: RowsRequest): Promise<In
 const writers = new WeakMap<Db, GroupWriter>();
 
 /**
- * Write transactions at once: PGlite has one connection; on PostgreSQL one per core (at
- * least 2) keeps both the backends and this process busy while requests beyond that are
- * grouped.
+ * Write transactions at once: PGlite has one connection. On PostgreSQL one per core keeps
+ * both the backends and this process busy, but at most half the requests allowed in at
+ * once (or requests would never wait and so never be grouped) and two fewer than the pool
+ * (other queries need connections too); at least 2.
  */
-export function defaultWriteConcurrency(db: Db): number {
-  return db.kind === "pglite" ? 1 : Math.max(2, os.availableParallelism());
+export function defaultWriteConcurrency(db: Db, e: Pick<Env, "SKEIN_INGEST_CONCURRENCY" | "SKEIN_DB_POOL"> = env()): number {
+  if (db.kind === "pglite") return 1;
+  return Math.max(2, Math.min(os.availableParallelism(), Math.floor(e.SKEIN_INGEST_CONCURRENCY / 2), e.SKEIN_DB_POOL - 2));
 }
 
 /** Spans written in one grouped transaction at most: 8 of the OTel SDK's 512-span batches. */
