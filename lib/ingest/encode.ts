@@ -51,6 +51,8 @@ export function prepareDecoded(decoded: DecodedRequest, ctx: PrepareContext): Ro
 export interface EncodeOptions {
   /** Also write the spans insert's parameters (for a database without COPY: PGlite). */
   unnest?: boolean;
+  /** A spare buffer of at least `bytes` for the COPY text, if there is one (SpanBatchEncoder). */
+  reuse?: (bytes: number) => ArrayBuffer | undefined;
 }
 
 /**

@@ -144,6 +144,24 @@ describe("encoded span batches", () => {
     }
   });
 
+  it("writes the COPY text into a spare buffer when one is offered and big enough", () => {
+    const rows = randomRows(10, 200);
+    const want = encodeSpanBatch(9, { spans: rows, resources: new Map(), droppedKeys: new Map() });
+    for (const [spareBytes, hint] of [[1 << 20, 200 * 800], [1 << 10, 200 * 800], [1 << 12, 10]] as const) {
+      const spare = new ArrayBuffer(spareBytes);
+      new Uint8Array(spare).fill(0x41); // old contents must not leak into the new batch
+      const asked: number[] = [];
+      const enc = new SpanBatchEncoder(9, hint, { reuse: (n) => (asked.push(n), spare) });
+      for (const r of rows) enc.add(r);
+      const got = enc.finish(new Map(), new Map());
+      expect(asked).toEqual([Math.max(1024, hint)]);
+      expect(got).toEqual(want);
+      expect(ownsCopyBuffer(got.copyData)).toBe(true);
+      // Used when big enough for the hint; a batch that outgrows it moves to a larger buffer.
+      expect(got.copyData.buffer === spare, String(spareBytes)).toBe(spareBytes >= hint && spareBytes >= got.copyData.byteLength);
+    }
+  });
+
   it("merging the trace deltas of a batch's parts gives the deltas of the whole batch", () => {
     for (const seed of [7, 8, 9]) {
       const rows = randomRows(seed, 400);

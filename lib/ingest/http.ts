@@ -8,7 +8,7 @@ import { OtlpRequestError, PayloadTooLargeError } from "@/lib/otlp/errors";
 import { contentTypeFor, encodeErrorResponse, encodeExportResponse, grpcCodeForHttpStatus } from "@/lib/otlp/response";
 import { errorFields, logEvent } from "@/lib/log";
 import type { Runtime } from "@/lib/server/runtime";
-import { ingestDecoded, writeEncoded } from "./ingest";
+import { ingestDecoded, writeEncoded, type IngestResult } from "./ingest";
 import { ingestPool } from "./pool";
 
 let inFlight = 0;
@@ -89,13 +89,16 @@ export async function handleOtlpTraces(req: Request, getRuntime: () => Promise<R
     const input = { body: raw, contentType, contentEncoding: req.headers.get("content-encoding"), maxBytes };
     const pool = ingestPool();
     // Decode → encode on a worker thread (pool.ts) while this thread serves HTTP and the database.
-    const result = pool.runsInThread
-      ? await ingestDecoded(rt.db, key.projectId, readOtlpBody(input).decoded, rt.ingest)
-      : await writeEncoded(
-          rt.db,
-          await pool.run(input, key.projectId, rt.ingest, () => listPrices(rt.db), { unnest: rt.db.kind === "pglite" }),
-          rt.env.SKEIN_INGEST_WRITERS,
-        );
+    let result: IngestResult;
+    if (pool.runsInThread) result = await ingestDecoded(rt.db, key.projectId, readOtlpBody(input).decoded, rt.ingest);
+    else {
+      const encoded = await pool.run(input, key.projectId, rt.ingest, () => listPrices(rt.db), { unnest: rt.db.kind === "pglite" });
+      try {
+        result = await writeEncoded(rt.db, encoded, rt.env.SKEIN_INGEST_WRITERS);
+      } finally {
+        pool.recycle(encoded.batch); // written (or given up on): its buffer can serve another request
+      }
+    }
     if (rt.env.SKEIN_LOG_REQUESTS) {
       logEvent("ingest.ok", { project: key.projectId, spans: result.accepted, duplicates: result.duplicates, rejected: result.rejected });
     }

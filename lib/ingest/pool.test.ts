@@ -54,6 +54,23 @@ function fixtureBodies(): [string, Buffer, string][] {
 }
 
 describe("IngestPool", () => {
+  it("takes back written requests' COPY buffers for later requests, and their results stay exact", async () => {
+    const pool = newPool({ workers: 1 });
+    // Bodies of different sizes, so spare buffers are sometimes too small and sometimes not.
+    for (const [i, n] of [3, 1, 8, 2, 8, 8, 1, 5].entries()) {
+      const body = Buffer.concat(Array.from({ length: n }, (_, k) => randomRequest(300 + i * 10 + k)));
+      const got = await pool.run(input(copy(body)), 7, ctx, load);
+      expect(got).toEqual(encodeRequest(input(body), 7, ctx));
+      const data = got.batch!.copyData;
+      pool.recycle(got.batch);
+      expect(data.byteLength, "the bytes moved to the worker").toBe(0);
+    }
+    // A batch the pool did not hand out (made in this thread) is left alone.
+    const own = encodeRequest(input(randomRequest(5)), 7, ctx).batch!;
+    pool.recycle(own);
+    expect(own.copyData.byteLength).toBeGreaterThan(0);
+  });
+
   it("gives exactly the in-thread result for every fixture and 40 random requests", async () => {
     const pool = newPool({ workers: 2 });
     const cases: [string, Buffer, string][] = [...fixtureBodies(), ...Array.from({ length: 40 }, (_, i): [string, Buffer, string] => [`random ${i}`, randomRequest(i + 1), PROTOBUF])];

@@ -21,7 +21,7 @@ import type { ModelPrice } from "@/lib/pricing/types";
 import { env, type Env } from "@/lib/env";
 import { encodeRequest, type EncodeOptions, type EncodedRequest } from "./encode";
 import type { PrepareContext } from "./prepare";
-import { fromWireError, type ContextMessage, type FromWorker, type TaskMessage } from "./worker-protocol";
+import { fromWireError, type ContextMessage, type FromWorker, type TaskMessage, type ToWorker } from "./worker-protocol";
 
 export interface IngestPoolOptions {
   /** Worker threads; 0 runs everything in the calling thread. */
@@ -82,6 +82,8 @@ function spawnWorker(resourceLimits: ResourceLimits | undefined): Worker {
 export class IngestPool {
   private readonly slots: Slot[] = [];
   private readonly contexts = new WeakMap<PrepareContext, Promise<ContextMessage>>();
+  /** COPY buffers that came from workers and may go back (recycle). */
+  private readonly fromWorkers = new WeakSet<ArrayBuffer>();
   private nextVersion = 1;
   private nextId = 1;
   /** Set when a worker could not start: everything then runs in this thread. */
@@ -135,6 +137,18 @@ export class IngestPool {
     });
   }
 
+  /**
+   * Gives a written request's COPY buffer back to a worker, to be written over by a later
+   * request. Call only once nothing reads `batch` any more: its bytes move away.
+   */
+  recycle(batch: { copyData: Uint8Array } | null): void {
+    const buffer = batch?.copyData.buffer;
+    if (!(buffer instanceof ArrayBuffer) || !this.fromWorkers.has(buffer)) return;
+    this.fromWorkers.delete(buffer);
+    const slot = this.slots.find((s) => !s.gone);
+    if (slot) slot.worker.postMessage({ type: "recycle", buffers: [buffer] } satisfies ToWorker, [buffer]);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
@@ -182,7 +196,10 @@ export class IngestPool {
       if (slot.pending.size === 0 && !slot.gone) worker.unref();
       if (msg.type === "done") {
         const b = msg.result.batch;
-        if (b) b.copyData = Buffer.from(b.copyData.buffer, b.copyData.byteOffset, b.copyData.byteLength);
+        if (b) {
+          b.copyData = Buffer.from(b.copyData.buffer, b.copyData.byteOffset, b.copyData.byteLength);
+          if (b.copyData.buffer instanceof ArrayBuffer) this.fromWorkers.add(b.copyData.buffer);
+        }
         p.resolve(msg.result);
       }
       else p.reject(fromWireError(msg.error));

@@ -29,7 +29,13 @@ export interface TaskMessage {
   unnest: boolean;
 }
 
-export type ToWorker = ContextMessage | TaskMessage;
+/** COPY buffers of finished requests, given back to be written over (no new pages to fault in). */
+export interface RecycleMessage {
+  type: "recycle";
+  buffers: ArrayBuffer[];
+}
+
+export type ToWorker = ContextMessage | TaskMessage | RecycleMessage;
 
 export type WireError =
   | { kind: "otlp"; name: string; message: string; maxBytes?: number }

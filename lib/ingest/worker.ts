@@ -20,7 +20,25 @@ function reply(msg: FromWorker): void {
   port!.postMessage(msg, data && data.buffer instanceof ArrayBuffer && ownsCopyBuffer(data) ? [data.buffer] : []);
 }
 
+/**
+ * Finished requests' COPY buffers, given back by the server thread: a request's ~400 KB of
+ * COPY text written into fresh memory costs a page fault per 4 KB (~6 µs each on a VM).
+ */
+const spare: ArrayBuffer[] = [];
+const KEEP_SPARE = 4;
+
+/** The smallest spare buffer of at least `bytes`. */
+function takeSpare(bytes: number): ArrayBuffer | undefined {
+  let best = -1;
+  for (let i = 0; i < spare.length; i++) if (spare[i]!.byteLength >= bytes && (best < 0 || spare[i]!.byteLength < spare[best]!.byteLength)) best = i;
+  return best < 0 ? undefined : spare.splice(best, 1)[0];
+}
+
 port.on("message", (msg: ToWorker) => {
+  if (msg.type === "recycle") {
+    for (const b of msg.buffers) if (b.byteLength > 0 && spare.length < KEEP_SPARE) spare.push(b);
+    return;
+  }
   if (msg.type === "context") {
     contexts.set(msg.version, { privacy: msg.privacy, pseudonymKey: msg.pseudonymKey, prices: createPriceIndex(msg.prices) });
     for (const v of contexts.keys()) if (contexts.size > KEEP_CONTEXTS) contexts.delete(v);
@@ -31,7 +49,7 @@ port.on("message", (msg: ToWorker) => {
     if (!ctx) throw Object.assign(new Error("unknown context version"), { name: "IngestContextMissing" });
     const body = Buffer.from(msg.body.buffer, msg.body.byteOffset, msg.body.byteLength);
     const input = { body, contentType: msg.contentType, contentEncoding: msg.contentEncoding, maxBytes: msg.maxBytes };
-    const result = encodeRequest(input, msg.projectId, ctx, { unnest: msg.unnest });
+    const result = encodeRequest(input, msg.projectId, ctx, { unnest: msg.unnest, reuse: takeSpare });
     reply({ type: "done", id: msg.id, result });
   } catch (err) {
     reply({ type: "failed", id: msg.id, error: toWireError(err) });
