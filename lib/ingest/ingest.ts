@@ -2,10 +2,10 @@
 // Returns only after COMMIT, so a 200 means the spans are durable.
 // The CPU half (decode, normalize, filter, price, encode: ./encode.ts) may have run in a
 // worker thread (./pool.ts); what arrives here is then plain data, written the same way.
-import os from "node:os";
 import type { Db } from "@/lib/db/client";
 import { ensurePartitions } from "@/lib/db/partitions";
 import { env, type Env } from "@/lib/env";
+import { availableCores } from "@/scripts/node-flags.mjs";
 import { writeSpanBatch, type WriteResult } from "@/lib/db/span-writer";
 import type { DecodedRequest } from "@/lib/otlp/types";
 import { prepareDecoded, type EncodedRequest, type PreparedRequest, type RowsRequest } from "./encode";
@@ -40,7 +40,7 @@ const writers = new WeakMap<Db, GroupWriter>();
  */
 export function defaultWriteConcurrency(db: Db, e: Pick<Env, "SKEIN_INGEST_CONCURRENCY" | "SKEIN_DB_POOL"> = env()): number {
   if (db.kind === "pglite") return 1;
-  return Math.max(2, Math.min(os.availableParallelism(), Math.floor(e.SKEIN_INGEST_CONCURRENCY / 2), e.SKEIN_DB_POOL - 2));
+  return Math.max(2, Math.min(availableCores(), Math.floor(e.SKEIN_INGEST_CONCURRENCY / 2), e.SKEIN_DB_POOL - 2));
 }
 
 /** Spans written in one grouped transaction at most: 8 of the OTel SDK's 512-span batches. */

@@ -1,7 +1,7 @@
-import os from "node:os";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { parseEnv } from "@/lib/env";
+import { availableCores } from "@/scripts/node-flags.mjs";
 import { defaultWriteConcurrency } from "./ingest";
 import { configuredWorkerCount, defaultWorkerCount } from "./pool";
 
@@ -21,7 +21,7 @@ describe("SKEIN_INGEST_WORKERS", () => {
 
 describe("SKEIN_INGEST_WRITERS default", () => {
   const pg = { kind: "postgres" } as Db;
-  const cores = os.availableParallelism();
+  const cores = availableCores();
   it("is one per core, at most half the requests let in and the pool less 2, at least 2; PGlite 1", () => {
     expect(defaultWriteConcurrency({ kind: "pglite" } as Db, parseEnv({}))).toBe(1);
     expect(defaultWriteConcurrency(pg, parseEnv({}))).toBe(Math.max(2, Math.min(cores, 4)));

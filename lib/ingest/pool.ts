@@ -10,7 +10,6 @@
 //   once and runs everything in this thread from then on.
 // - Workers receive a snapshot of the runtime's PrepareContext (privacy options, pseudonym
 //   key, price list), sent again whenever the runtime swaps its context (price reloads).
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
@@ -19,6 +18,7 @@ import { errorFields, logEvent } from "@/lib/log";
 import type { OtlpBodyInput } from "@/lib/otlp/body";
 import type { ModelPrice } from "@/lib/pricing/types";
 import { env, type Env } from "@/lib/env";
+import { availableCores } from "@/scripts/node-flags.mjs";
 import { encodeRequest, type EncodeOptions, type EncodedRequest } from "./encode";
 import type { PrepareContext } from "./prepare";
 import { fromWireError, type ContextMessage, type FromWorker, type TaskMessage, type ToWorker } from "./worker-protocol";
@@ -63,9 +63,9 @@ const DEFAULT_TASK_TIMEOUT_MS = 120_000;
 /** Loads the price list behind ctx.prices (a PriceIndex cannot be sent to a thread). */
 export type PriceListLoader = () => Promise<ModelPrice[]>;
 
-/** Default size: one thread fewer than the machine has cores (the server thread keeps one), at most 4. */
+/** Default size: one thread fewer than the process may use cores (the server thread keeps one; a cgroup CPU quota counts), at most 4. */
 export function defaultWorkerCount(): number {
-  return Math.min(4, Math.max(0, os.availableParallelism() - 1));
+  return Math.min(4, Math.max(0, availableCores() - 1));
 }
 
 function spawnWorker(resourceLimits: ResourceLimits | undefined): Worker {
