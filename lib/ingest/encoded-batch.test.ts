@@ -302,35 +302,47 @@ describe.each(BACKENDS)("writeEncodedBatch on %s", (backend) => {
     let transactions = 0;
     const counted: Db = { ...t.db, transaction: (fn) => (transactions++, t.db.transaction(fn)) };
 
-    // One transaction at a time: the first request goes at once, the five behind it together.
+    // One transaction at a time: the first request goes alone; the five that arrive while it
+    // is written (or right after, on PGlite, which lets nothing in during a transaction) wait
+    // and go together.
     const projectId = (await createProject(t.db, { name: "group-writer" })).id;
     const writer = new GroupWriter(counted, { maxActive: 1, maxSpans: 10_000 });
-    const results = await Promise.all(batches.map((b) => writer.write(encode(projectId, b))));
+    const first = writer.write(encode(projectId, batches[0]!));
+    for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
+    const results = await Promise.all([first, ...batches.slice(1).map((b) => writer.write(encode(projectId, b)))]);
     expect(results).toEqual(batches.map(() => ({ inserted: 100, duplicates: 0 })));
     expect([transactions, writer.grouped]).toEqual([2, 1]);
     expect(await stored(t.db, projectId)).toEqual(await stored(t.db, reference));
 
-    // Two slots; another project's request is not grouped with these; maxSpans splits the
-    // queue; a re-sent request is all duplicates; a request PostgreSQL refuses fails alone,
-    // whether its group fails before the merged trace upsert (rows) or after it (counters).
+    // Requests that arrive in the same turn of the event loop go together from the start.
+    transactions = 0;
+    const sameTurn = (await createProject(t.db, { name: "group-writer-same-turn" })).id;
+    const together = new GroupWriter(counted, { maxActive: 2, maxSpans: 10_000 });
+    expect(await Promise.all(batches.map((b) => together.write(encode(sameTurn, b))))).toEqual(results);
+    expect([transactions, together.grouped]).toEqual([1, 1]);
+    expect(await stored(t.db, sameTurn)).toEqual(await stored(t.db, reference));
+
+    // Another project's request is not grouped with these; maxSpans splits the queue; a
+    // re-sent request is all duplicates; a request PostgreSQL refuses fails alone, whether its
+    // group fails before the merged trace upsert (rows) or after it (counters).
     const again = (await createProject(t.db, { name: "group-writer-poison" })).id;
     const other = (await createProject(t.db, { name: "group-writer-other" })).id;
     transactions = 0;
-    const small = new GroupWriter(counted, { maxActive: 2, maxSpans: 250 });
+    const small = new GroupWriter(counted, { maxActive: 1, maxSpans: 250 });
     const badRows = encode(again, batchOf(randomRows(32, 50)));
     if (backend === "pglite") badRows.unnest = badRows.unnest!.map((chunk) => chunk.map((col, i) => (i === 0 ? '{"unterminated' : col)));
     else badRows.copyData = Buffer.from("1\tnot enough columns\n");
     const badCounts = encode(again, batchOf(randomRows(33, 50)));
     badCounts.droppedCounts = ["not a number", ...badCounts.droppedCounts.slice(1)];
     const settled = await Promise.allSettled([
-      small.write(encode(again, batches[0]!)), // slot 1, alone
-      small.write(encode(other, batches[4]!)), // slot 2, alone (another project)
-      small.write(encode(again, batches[1]!)), // then: 1 + badRows + 2 (250 spans), fails, each alone
+      small.write(encode(again, batches[0]!)), // 0 + 1 + badRows (250 spans): fails, each alone
+      small.write(encode(other, batches[4]!)), // then alone (another project)
+      small.write(encode(again, batches[1]!)),
       small.write(badRows),
-      small.write(encode(again, batches[2]!)),
-      small.write(encode(again, batches[1]!)), // then: re-send of 1 + badCounts + 3, fails, each alone
+      small.write(encode(again, batches[2]!)), // then 2 + re-send of 1 + badCounts: fails, each alone
+      small.write(encode(again, batches[1]!)),
       small.write(badCounts),
-      small.write(encode(again, batches[3]!)),
+      small.write(encode(again, batches[3]!)), // then alone
     ]);
     expect(settled.map((s) => (s.status === "fulfilled" ? s.value : "rejected"))).toEqual([
       { inserted: 100, duplicates: 0 },
@@ -342,7 +354,7 @@ describe.each(BACKENDS)("writeEncodedBatch on %s", (backend) => {
       "rejected",
       { inserted: 100, duplicates: 0 },
     ]);
-    expect(transactions).toBe(10); // 2 alone, 2 failed groups, 6 retried alone
+    expect(transactions).toBe(10); // 2 failed groups, 6 retried alone, 2 alone
     expect(small.grouped).toBe(0);
     const firstFour = (await createProject(t.db, { name: "group-reference-4" })).id;
     for (const b of [...batches.slice(0, 4), batches[1]!]) await t.db.transaction((tx) => writeSpanBatch(tx, firstFour, b));

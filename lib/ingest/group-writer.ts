@@ -1,8 +1,9 @@
 // Group commit for ingest: at most `maxActive` write transactions at once; requests whose
-// rows are ready while every slot is busy wait, and the next free slot writes all of them
-// (same project, up to `maxSpans`) in one transaction: one COPY, one trace upsert, one
-// COMMIT. Idle, a request is written at once and alone, so grouping costs no latency; under
-// load it cuts PostgreSQL's per-transaction work and the round trips (bench/README.md).
+// rows are ready while every slot is busy (or in the same turn of the event loop) wait, and
+// the next free slot writes all of them (same project, up to `maxSpans`) in one
+// transaction: one COPY, one trace upsert, one COMMIT. Idle, a request is written on the
+// next loop turn and alone; under load grouping cuts PostgreSQL's per-transaction work and
+// the round trips (bench/README.md).
 // Every request still resolves only after the COMMIT that stored it.
 import type { Db } from "@/lib/db/client";
 import { writeEncodedBatches, type EncodedSpanBatch, type WriteResult } from "@/lib/db/span-writer";
@@ -27,6 +28,7 @@ interface Queued {
 export class GroupWriter {
   private readonly queue: Queued[] = [];
   private active = 0;
+  private scheduled = false;
   /** Transactions that wrote more than one request (for tests and benchmarks). */
   grouped = 0;
 
@@ -43,15 +45,26 @@ export class GroupWriter {
     });
   }
 
+  /**
+   * Starts writes on the next turn of the event loop rather than at once, so that requests
+   * whose rows arrived in the same turn (worker results, HTTP bodies) go together. PGlite
+   * runs a whole transaction without letting other callbacks in, so without this a request
+   * never finds another one waiting; the cost is one loop turn of latency.
+   */
   private pump(): void {
-    while (this.active < this.opts.maxActive && this.queue.length > 0) {
-      const group = this.take();
-      this.active++;
-      void this.run(group).finally(() => {
-        this.active--;
-        this.pump();
-      });
-    }
+    if (this.scheduled || this.active >= this.opts.maxActive || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.active < this.opts.maxActive && this.queue.length > 0) {
+        const group = this.take();
+        this.active++;
+        void this.run(group).finally(() => {
+          this.active--;
+          this.pump();
+        });
+      }
+    });
   }
 
   /** The oldest request and every later one that fits with it, in arrival order. */
