@@ -81,6 +81,19 @@ async function withCpu(pids: Map<number | string, string>, run: () => Promise<Co
   return { ...r, cpuMicrosPerRow: cpuMicrosPerItem(use, [...new Set(pids.values())], r.rows) };
 }
 
+/**
+ * Autovacuum off for the benchmark database's tables: otherwise the vacuum and analyze that
+ * the baseline's 400 000 rows trigger run during the ingest, at random (seen: PostgreSQL's
+ * CPU per span doubled in 2 runs of 6). Neither phase then pays for maintenance.
+ */
+async function withoutAutovacuum(db: Db): Promise<void> {
+  const tables = await db.query<{ name: string }>(
+    `select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r'`,
+  );
+  for (const { name } of tables) await db.query(`alter table ${name} set (autovacuum_enabled = false, toast.autovacuum_enabled = false)`);
+}
+
 /** CHECKPOINT: the database's dirty pages written and synced before a measured phase. */
 async function settle(admin: postgres.Sql): Promise<void> {
   await admin`checkpoint`;
@@ -182,6 +195,7 @@ async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
     const startMs = Date.now() - 3_600_000;
     const db = await openDb({ databaseUrl: url, poolSize: 2 });
     const prep = await prepareDb(db, spans, startMs);
+    await withoutAutovacuum(db);
     await db.close();
     log(`postgres: decode+prepare ${prep.decode.spansPerSec} spans/s in-process; COPY ${prep.rows.length} rows…`);
     const sql = noDelayClient(url);
