@@ -709,10 +709,11 @@ function traceColumns(deltas: TraceDelta[]): (string | null)[][] {
 // hour each touched trace starts in now (locked, so no concurrent batch moves it unseen)
 // and the hour of each delta's start (the only other start the upsert can choose).
 // One primary-key lookup per id, in the ids' (sorted) order: with `trace_id = any($2)` a
-// planner without fresh statistics scanned every trace of the project per request, and a
-// prepared generic plan made on an empty table kept doing so (27 ms a request after 150).
-// A lookup by the whole primary key plans as that index scan even generic and empty
-// (test/span-copy.test.ts), so this statement is prepared like the others.
+// planner without fresh statistics scanned every trace of the project per request.
+// Not prepared: a generic plan made while `traces` is empty (a connection's first requests)
+// looks ids up through the smallest index on project_id instead of the primary key and keeps
+// doing so, scanning every trace of the project per id (2 → 43 µs per span after 220
+// requests, bench/ingest-statements.ts; test/span-copy.test.ts).
 export const MARK_DIRTY_HOURS_SQL = `
 insert into metrics_dirty_hours (project_id, hour)
 select distinct $1::int4, h from (
@@ -1011,8 +1012,8 @@ async function writePlans(tx: Querier, projectId: number, plans: readonly WriteP
     // One batch's own complete deltas (the usual case): their parameters are made already.
     const own = plans.find((p, i) => p.allTraceParams && deltas[i] === merged && merged === p.allTraces())?.allTraceParams;
     const traces = own ?? paramsOf(merged);
-    // Marked before the upserts (same connection, same order): see MARK_DIRTY_HOURS_SQL.
-    after.push(tx.query(MARK_DIRTY_HOURS_SQL, [projectId, traces.ids, traces.startIsos], PREPARED));
+    // Marked before the upserts (same connection, same order). Not prepared: see MARK_DIRTY_HOURS_SQL.
+    after.push(tx.query(MARK_DIRTY_HOURS_SQL, [projectId, traces.ids, traces.startIsos]));
     for (const chunk of traces.chunks) after.push(tx.query(UPSERT_TRACES_SQL, [projectId, ...chunk], PREPARED));
   }
   // Last: these rows are shared by every request of the project, locked from here to COMMIT.
