@@ -159,6 +159,11 @@ export const traces = pgTable(
     traceId: text("trace_id").notNull(),
     /** Root start if the root has arrived, else the earliest span start. */
     startTime: timestamp("start_time", { withTimezone: true, precision: 6 }).notNull(),
+    /**
+     * start_time before the last summary update (null until one): the upsert returns it, so
+     * the metrics rollup hour the trace left is marked dirty in the same statement.
+     */
+    prevStartTime: timestamp("prev_start_time", { withTimezone: true, precision: 6 }),
     minStartNs: bigint("min_start_ns", { mode: "bigint" }).notNull(),
     maxEndNs: bigint("max_end_ns", { mode: "bigint" }).notNull(),
     rootSpanId: text("root_span_id"),

@@ -9,7 +9,7 @@ import { openDb, type Db, type Querier } from "@/lib/db/client";
 import { copyValue } from "@/lib/db/copy";
 import { dayKey, ensurePartitions } from "@/lib/db/partitions";
 import { createProject } from "@/lib/db/projects";
-import { isoFromNs, MARK_DIRTY_HOURS_SQL, writeSpanBatch, type SpanBatch, type SpanRow, type WriteResult } from "@/lib/db/span-writer";
+import { isoFromNs, writeSpanBatch, type SpanBatch, type SpanRow, type WriteResult } from "@/lib/db/span-writer";
 import { getTraceSummary } from "@/lib/db/traces";
 import { createTestDb, type TestDb } from "./helpers/db";
 
@@ -258,7 +258,7 @@ describe("span writes on postgres, one connection", () => {
     });
   }
 
-  it("prepares the summary, resource and dropped-key statements once per connection, and not the dirty-hours lookup", async () => {
+  it("prepares the summary, resource and dropped-key statements once per connection", async () => {
     const projectId = (await createProject(single, { name: "prepared" })).id;
     const extras = { resources: new Map([["r1", "{}"]]), droppedKeys: new Map([["gen_ai.prompt*", 2]]) };
     const first = await writeDirect(projectId, [rootOf(1), rootOf(2)], extras);
@@ -269,30 +269,35 @@ describe("span writes on postgres, one connection", () => {
       expect(matching(first.prepared, table), table).toHaveLength(1);
       expect(matching(second.prepared, table), table).toEqual(matching(first.prepared, table));
     }
-    // Prepared, its generic plan made while `traces` is empty looks ids up through another
-    // index and scans the project's traces per id from then on (MARK_DIRTY_HOURS_SQL).
-    expect(matching(second.prepared, "metrics_dirty_hours")).toEqual([]);
+    // Nothing that looks traces up is prepared: a generic plan made while `traces` is empty
+    // can pick another index than the primary key and keep it (ADR 0007).
+    expect(second.prepared.filter((s) => /for update|where project_id = \$1 and trace_id/.test(s))).toEqual([]);
   });
 
-  it("marks dirty hours through the traces primary key, without statistics too", async () => {
-    const projectId = (await createProject(single, { name: "dirty-plan" })).id;
-    const spans = Array.from({ length: 3000 }, (_, n) => rootOf(10_000 + n));
-    for (let i = 0; i < spans.length; i += 500) await writeDirect(projectId, spans.slice(i, i + 500));
-    const [analyzed] = await single.query<{ n: number }>(`select count(*)::int as n from pg_stat_user_tables where relname = 'traces' and last_analyze is not null`);
-    expect(analyzed!.n).toBe(0);
-    const ids = spans.slice(0, 32).map((s) => s.traceId).sort();
-    const params = [projectId, `{${ids.join(",")}}`, `{${ids.map(() => "2026-11-20T10:00:00Z").join(",")}}`];
-    const expectPrimaryKeyOnly = (plan: { "QUERY PLAN": unknown }[], label: string) => {
-      const nodes: { "Relation Name"?: string; "Index Name"?: string; "Node Type": string }[] = [];
-      const walk = (n: { Plans?: unknown[] } & (typeof nodes)[number]) => {
-        nodes.push(n);
-        for (const c of n.Plans ?? []) walk(c as never);
-      };
-      walk((plan[0]!["QUERY PLAN"] as { Plan: never }[])[0]!.Plan);
-      const onTraces = nodes.filter((n) => n["Relation Name"] === "traces");
-      expect(onTraces.length, label).toBeGreaterThan(0);
-      for (const n of onTraces) expect(n["Index Name"], `${label}: ${n["Node Type"]}`).toBe("traces_project_id_trace_id_pk");
-    };
-    expectPrimaryKeyOnly(await single.query(`explain (format json) ${MARK_DIRTY_HOURS_SQL}`, params), "plan");
+  it("marks dirty the hour a trace starts in and, when its start moves, the hour it left", async () => {
+    const projectId = (await createProject(single, { name: "dirty-hours" })).id;
+    const HOUR_NS = 3_600_000_000_000n;
+    const base = (START_NS / HOUR_NS) * HOUR_NS; // START_NS's hour
+    const hourOf = (ns: bigint) => `${isoFromNs((ns / HOUR_NS) * HOUR_NS).slice(0, 13)}`;
+    const dirty = async () =>
+      (await single.query<{ h: string }>(`select distinct to_char(hour at time zone 'UTC', 'YYYY-MM-DD"T"HH24') as h from metrics_dirty_hours where project_id = $1 order by 1`, [projectId])).map((r) => r.h);
+    const clear = () => single.query(`delete from metrics_dirty_hours where project_id = $1`, [projectId]);
+    // Children two hours in: the trace starts (for now) at the earliest of them.
+    const children = [1, 2].map((i) => span(i, { startNs: base + 2n * HOUR_NS + BigInt(i) * 1000n }));
+    await writeDirect(projectId, children);
+    expect(await dirty()).toEqual([hourOf(base + 2n * HOUR_NS)]);
+    // More children, same start: that hour again (the trace's sums changed).
+    await clear();
+    await writeDirect(projectId, [span(3, { startNs: base + 2n * HOUR_NS + 5000n })]);
+    expect(await dirty()).toEqual([hourOf(base + 2n * HOUR_NS)]);
+    // The root arrives, an hour earlier: the trace moves, and both hours are marked.
+    await clear();
+    await writeDirect(projectId, [span(0, { startNs: base + HOUR_NS })]);
+    expect(await dirty()).toEqual([hourOf(base + HOUR_NS), hourOf(base + 2n * HOUR_NS)]);
+    const [t] = await single.query<{ start: string; prev: string }>(
+      `select to_char(start_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24') as start, to_char(prev_start_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24') as prev from traces where project_id = $1`,
+      [projectId],
+    );
+    expect(t).toEqual({ start: hourOf(base + HOUR_NS), prev: hourOf(base + 2n * HOUR_NS) });
   });
 });

@@ -650,12 +650,21 @@ function keyedSet(): string[] {
   return out;
 }
 
+// Metrics rollups (lib/metrics/README.md) are kept per UTC hour of trace start: the
+// statement marks dirty the hour each touched trace starts in after it and, for a trace
+// that was already stored, the hour it started in before (prev_start_time, set by the
+// update itself, under the row lock the upsert holds, so no concurrent batch moves a start
+// unseen). One statement with no lookup of its own to plan, so it is prepared like the
+// others. (Before 2026-12-07 a separate statement looked each trace up first; unprepared,
+// since a generic plan made on an empty table scanned the project's traces per id.)
 const UPSERT_TRACES_SQL = `
+with up as (
 insert into traces (project_id, ${TRACE_COLUMNS.map(([c]) => c).join(", ")})
 select $1::int4, ${TRACE_COLUMNS.map(([c, t]) => `u.${c}::${t}`).join(", ")}
   from unnest(${TRACE_COLUMNS.map((_, i) => `$${i + 2}::text[]`).join(", ")})
     as u(${TRACE_COLUMNS.map(([c]) => c).join(", ")})
 on conflict (project_id, trace_id) do update set
+  prev_start_time = traces.start_time,
   start_time = case
     when excluded.root_key is not null and (traces.root_key is null or excluded.root_key < traces.root_key) then excluded.start_time
     when traces.root_key is not null then traces.start_time
@@ -665,7 +674,13 @@ on conflict (project_id, trace_id) do update set
   ${keyedSet().join(",\n  ")},
   ${ADDITIVE.map((c) => `${c} = traces.${c} + excluded.${c}`).join(",\n  ")},
   models = array(select distinct m from unnest(traces.models || excluded.models) as m order by m),
-  updated_at = now()`;
+  updated_at = now()
+returning start_time, prev_start_time
+)
+insert into metrics_dirty_hours (project_id, hour)
+select distinct $1::int4, date_trunc('hour', h, 'UTC')
+  from up cross join lateral (values (up.start_time), (up.prev_start_time)) as v(h)
+ where h is not null`;
 
 function traceColumns(deltas: TraceDelta[]): (string | null)[][] {
   const cols: (string | null)[][] = TRACE_COLUMNS.map(() => new Array<string | null>(deltas.length));
@@ -705,34 +720,12 @@ function traceColumns(deltas: TraceDelta[]): (string | null)[][] {
   return cols;
 }
 
-// Metrics rollups (lib/metrics/README.md): before the trace upsert, mark dirty the UTC
-// hour each touched trace starts in now (locked, so no concurrent batch moves it unseen)
-// and the hour of each delta's start (the only other start the upsert can choose).
-// One primary-key lookup per id, in the ids' (sorted) order: with `trace_id = any($2)` a
-// planner without fresh statistics scanned every trace of the project per request.
-// Not prepared: a generic plan made while `traces` is empty (a connection's first requests)
-// looks ids up through the smallest index on project_id instead of the primary key and keeps
-// doing so, scanning every trace of the project per id (2 → 43 µs per span after 220
-// requests, bench/ingest-statements.ts; test/span-copy.test.ts).
-export const MARK_DIRTY_HOURS_SQL = `
-insert into metrics_dirty_hours (project_id, hour)
-select distinct $1::int4, h from (
-  select date_trunc('hour', t.start_time, 'UTC') as h
-    from unnest($2::text[]) with ordinality as ids(id, n)
-    cross join lateral (select start_time from traces where project_id = $1 and trace_id = ids.id for update) t
-  union all
-  select date_trunc('hour', u::timestamptz, 'UTC') from unnest($3::text[]) as u
-) x`;
-
 /**
  * Trace summary statements' parameters for a set of trace deltas, every text[] written as
  * an array literal (postgres.js and PGlite pass a string through unchanged).
  */
 interface TraceParams {
   count: number;
-  /** MARK_DIRTY_HOURS_SQL's $2 and $3: every trace id (sorted) and each trace's start. */
-  ids: string;
-  startIsos: string;
   /** UPSERT_TRACES_SQL's parameters after the project id, per chunk of CHUNK traces. */
   chunks: string[][];
 }
@@ -751,12 +744,7 @@ export function textArrayLiteral(values: readonly (string | null)[]): string {
 function paramsOf(deltas: TraceDelta[]): TraceParams {
   const chunks: string[][] = [];
   for (let i = 0; i < deltas.length; i += CHUNK) chunks.push(traceColumns(deltas.slice(i, i + CHUNK)).map(textArrayLiteral));
-  return {
-    count: deltas.length,
-    ids: textArrayLiteral(deltas.map((d) => d.traceId)),
-    startIsos: textArrayLiteral(deltas.map((d) => isoFromNs(d.startNs))),
-    chunks,
-  };
+  return { count: deltas.length, chunks };
 }
 
 /**
@@ -1012,8 +1000,6 @@ async function writePlans(tx: Querier, projectId: number, plans: readonly WriteP
     // One batch's own complete deltas (the usual case): their parameters are made already.
     const own = plans.find((p, i) => p.allTraceParams && deltas[i] === merged && merged === p.allTraces())?.allTraceParams;
     const traces = own ?? paramsOf(merged);
-    // Marked before the upserts (same connection, same order). Not prepared: see MARK_DIRTY_HOURS_SQL.
-    after.push(tx.query(MARK_DIRTY_HOURS_SQL, [projectId, traces.ids, traces.startIsos]));
     for (const chunk of traces.chunks) after.push(tx.query(UPSERT_TRACES_SQL, [projectId, ...chunk], PREPARED));
   }
   // Last: these rows are shared by every request of the project, locked from here to COMMIT.

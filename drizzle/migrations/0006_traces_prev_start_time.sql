@@ -1,0 +1,1 @@
+ALTER TABLE "traces" ADD COLUMN "prev_start_time" timestamp (6) with time zone;
