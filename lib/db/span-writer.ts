@@ -889,7 +889,7 @@ export async function writeEncodedBatch(tx: Querier, enc: EncodedSpanBatch): Pro
  * first): one COPY, one statement each for resources, trace summaries and dropped keys.
  * Results in the batches' order.
  */
-export function writeEncodedBatches(tx: Querier, encs: readonly EncodedSpanBatch[]): Promise<WriteResult[]> {
+export function writeEncodedBatches(tx: Querier, encs: readonly EncodedSpanBatch[], opts: WriteOptions = {}): Promise<WriteResult[]> {
   const projectId = encs[0]?.projectId;
   if (projectId === undefined) return Promise.resolve([]);
   if (encs.some((e) => e.projectId !== projectId)) throw new Error("writeEncodedBatches: batches of different projects");
@@ -911,7 +911,17 @@ export function writeEncodedBatches(tx: Querier, encs: readonly EncodedSpanBatch
         dropped,
       };
     }),
+    opts,
   );
+}
+
+export interface WriteOptions {
+  /**
+   * Resource hashes of this project known to be stored already (committed earlier; resources
+   * are never deleted): their insert is skipped, and a batch whose every resource is known
+   * sends no resources statement at all.
+   */
+  storedResources?: ReadonlySet<string>;
 }
 
 const INSERT_RESOURCES_SQL = `insert into resources (project_id, hash, attributes)
@@ -959,13 +969,14 @@ async function insertPlan(tx: Querier, projectId: number, plan: WritePlan): Prom
  * (postgres.js pipelines them on the transaction's connection, which runs them in order; an
  * error aborts the transaction either way): about half the round trips of one-by-one.
  */
-async function writePlans(tx: Querier, projectId: number, plans: readonly WritePlan[]): Promise<WriteResult[]> {
+async function writePlans(tx: Querier, projectId: number, plans: readonly WritePlan[], opts: WriteOptions = {}): Promise<WriteResult[]> {
   const spanCount = plans.reduce((n, p) => n + p.spanCount, 0);
   const copyIn = spanCount > 0 ? tx.copyIn?.bind(tx) : undefined;
   const resources = new Map<string, string>();
   const dropped = new Map<string, number>();
+  const stored = opts.storedResources;
   for (const p of plans) {
-    for (const [h, json] of p.resources) if (!resources.has(h)) resources.set(h, json);
+    for (const [h, json] of p.resources) if (!resources.has(h) && !stored?.has(h)) resources.set(h, json);
     for (const [k, n] of p.dropped) dropped.set(k, (dropped.get(k) ?? 0) + n);
   }
   const before: Promise<unknown>[] = [];

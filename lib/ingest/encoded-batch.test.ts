@@ -300,7 +300,16 @@ describe.each(BACKENDS)("writeEncodedBatch on %s", (backend) => {
     const reference = (await createProject(t.db, { name: "group-reference" })).id;
     for (const b of batches) await t.db.transaction((tx) => writeSpanBatch(tx, reference, b));
     let transactions = 0;
-    const counted: Db = { ...t.db, transaction: (fn) => (transactions++, t.db.transaction(fn)) };
+    let resourceInserts = 0;
+    const counted: Db = {
+      ...t.db,
+      transaction: (fn) => {
+        transactions++;
+        return t.db.transaction((tx) =>
+          fn({ ...tx, query: (text, params, opts) => (text.includes("insert into resources") && resourceInserts++, tx.query(text, params, opts)) }),
+        );
+      },
+    };
 
     // One transaction at a time: the first request goes alone; the five that arrive while it
     // is written (or right after, on PGlite, which lets nothing in during a transaction) wait
@@ -312,6 +321,8 @@ describe.each(BACKENDS)("writeEncodedBatch on %s", (backend) => {
     const results = await Promise.all([first, ...batches.slice(1).map((b) => writer.write(encode(projectId, b)))]);
     expect(results).toEqual(batches.map(() => ({ inserted: 100, duplicates: 0 })));
     expect([transactions, writer.grouped]).toEqual([2, 1]);
+    // The batches share one resource: once committed, later transactions skip its insert.
+    expect(resourceInserts).toBe(1);
     expect(await stored(t.db, projectId)).toEqual(await stored(t.db, reference));
 
     // Requests that arrive in the same turn of the event loop go together from the start.

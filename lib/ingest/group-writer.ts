@@ -17,6 +17,9 @@ export interface GroupWriterOptions {
   maxSpans: number;
 }
 
+/** Known resource hashes kept per project before the set starts over (bounds memory). */
+const MAX_KNOWN_RESOURCES = 10_000;
+
 interface Queued {
   batch: EncodedSpanBatch;
   resolve(r: WriteResult): void;
@@ -36,6 +39,15 @@ export class GroupWriter {
     private readonly db: Db,
     private readonly opts: GroupWriterOptions,
   ) {}
+
+  /** Resource hashes per project known to be committed (an exporter sends the same few again and again). */
+  private readonly resources = new Map<number, Set<string>>();
+
+  private storedResources(projectId: number): Set<string> {
+    let set = this.resources.get(projectId);
+    if (!set || set.size > MAX_KNOWN_RESOURCES) this.resources.set(projectId, (set = new Set()));
+    return set;
+  }
 
   /** Stores one request's batch; resolves after its transaction commits. */
   write(batch: EncodedSpanBatch): Promise<WriteResult> {
@@ -86,7 +98,11 @@ export class GroupWriter {
 
   private async run(group: Queued[]): Promise<void> {
     try {
-      const results = await this.db.transaction((tx) => writeEncodedBatches(tx, group.map((q) => q.batch)));
+      const projectId = group[0]!.batch.projectId;
+      const storedResources = this.storedResources(projectId);
+      const results = await this.db.transaction((tx) => writeEncodedBatches(tx, group.map((q) => q.batch), { storedResources }));
+      // Committed: these resources are stored for good (resources are never deleted).
+      for (const q of group) for (const h of q.batch.resourceHashes) storedResources.add(h);
       if (group.length > 1) this.grouped++;
       group.forEach((q, i) => q.resolve(results[i]!));
     } catch (err) {
