@@ -292,20 +292,39 @@ const COPY_SAVEPOINT = "skein_spans_copy";
 const PREPARED = { prepare: true } as const;
 
 /**
- * Optimistic COPY (PostgreSQL): inside a savepoint (sent by the caller), COPY the whole batch
- * straight into spans, so every row is new. A unique violation means some span is already
- * stored (a re-send): roll back to the savepoint and return false, and the caller inserts
- * with ON CONFLICT.
+ * Optimistic COPY (PostgreSQL): COPY the whole batch straight into spans, so every row is
+ * new. A unique violation means some span is already stored (a re-send): in "savepoint" mode
+ * (the caller sent the savepoint) roll back to it and return false, and the caller inserts
+ * with ON CONFLICT; in "abort" mode throw SpansAlreadyStoredError.
  */
-async function copySpans(tx: Querier, copyIn: NonNullable<Querier["copyIn"]>, data: CopyData): Promise<boolean> {
+async function copySpans(tx: Querier, copyIn: NonNullable<Querier["copyIn"]>, data: CopyData, mode: CopyMode): Promise<boolean> {
   try {
     await copyIn(COPY_SPANS_SQL, data);
   } catch (err) {
     if ((err as { code?: unknown }).code !== "23505") throw err;
+    if (mode === "abort") throw new SpansAlreadyStoredError();
     await tx.query(`rollback to savepoint ${COPY_SAVEPOINT}`);
     return false;
   }
   return true;
+}
+
+/**
+ * How spans are inserted where COPY is available (PostgreSQL):
+ * - "savepoint": COPY inside a savepoint; a re-sent span rolls back to it and the batch is
+ *   inserted with ON CONFLICT in the same transaction.
+ * - "abort": COPY without a savepoint (no subtransaction, two statements fewer); a re-sent
+ *   span throws SpansAlreadyStoredError and the caller runs the transaction again with "insert".
+ * - "insert": INSERT … ON CONFLICT DO NOTHING only.
+ */
+export type CopyMode = "savepoint" | "abort" | "insert";
+
+/** A batch written with copy: "abort" holds spans that are stored already; its transaction is void. */
+export class SpansAlreadyStoredError extends Error {
+  constructor() {
+    super("some spans are stored already: write the batch again with copy \"insert\"");
+    this.name = "SpansAlreadyStoredError";
+  }
 }
 
 function str(v: string | number | bigint | boolean | null): string | null {
@@ -922,6 +941,8 @@ export interface WriteOptions {
    * sends no resources statement at all.
    */
   storedResources?: ReadonlySet<string>;
+  /** Default "savepoint" (see CopyMode). */
+  copy?: CopyMode;
 }
 
 const INSERT_RESOURCES_SQL = `insert into resources (project_id, hash, attributes)
@@ -971,7 +992,8 @@ async function insertPlan(tx: Querier, projectId: number, plan: WritePlan): Prom
  */
 async function writePlans(tx: Querier, projectId: number, plans: readonly WritePlan[], opts: WriteOptions = {}): Promise<WriteResult[]> {
   const spanCount = plans.reduce((n, p) => n + p.spanCount, 0);
-  const copyIn = spanCount > 0 ? tx.copyIn?.bind(tx) : undefined;
+  const mode = opts.copy ?? "savepoint";
+  const copyIn = spanCount > 0 && mode !== "insert" ? tx.copyIn?.bind(tx) : undefined;
   const resources = new Map<string, string>();
   const dropped = new Map<string, number>();
   const stored = opts.storedResources;
@@ -985,15 +1007,15 @@ async function writePlans(tx: Querier, projectId: number, plans: readonly WriteP
     const hashes = [...resources.keys()].sort();
     before.push(tx.query(INSERT_RESOURCES_SQL, [projectId, hashes, hashes.map((h) => resources.get(h))], PREPARED));
   }
-  if (copyIn) before.push(tx.query(`savepoint ${COPY_SAVEPOINT}`));
+  if (copyIn && mode === "savepoint") before.push(tx.query(`savepoint ${COPY_SAVEPOINT}`));
   await Promise.all(before);
 
   const after: Promise<unknown>[] = [];
   const inserted: number[] = [];
   const deltas: TraceDelta[][] = [];
   const data = copyIn ? plans.filter((p) => p.spanCount > 0).map((p) => p.copyData()) : [];
-  if (copyIn && (await copySpans(tx, copyIn, copyData(data)))) {
-    after.push(tx.query(`release savepoint ${COPY_SAVEPOINT}`));
+  if (copyIn && (await copySpans(tx, copyIn, copyData(data), mode))) {
+    if (mode === "savepoint") after.push(tx.query(`release savepoint ${COPY_SAVEPOINT}`));
     for (const p of plans) {
       inserted.push(p.spanCount);
       deltas.push(p.spanCount > 0 ? p.allTraces() : []);

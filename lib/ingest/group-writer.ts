@@ -6,7 +6,7 @@
 // the round trips (bench/README.md).
 // Every request still resolves only after the COMMIT that stored it.
 import type { Db } from "@/lib/db/client";
-import { writeEncodedBatches, type EncodedSpanBatch, type WriteResult } from "@/lib/db/span-writer";
+import { SpansAlreadyStoredError, writeEncodedBatches, type CopyMode, type EncodedSpanBatch, type WriteResult } from "@/lib/db/span-writer";
 import { isTransientDbError } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
 
@@ -100,7 +100,13 @@ export class GroupWriter {
     try {
       const projectId = group[0]!.batch.projectId;
       const storedResources = this.storedResources(projectId);
-      const results = await this.db.transaction((tx) => writeEncodedBatches(tx, group.map((q) => q.batch), { storedResources }));
+      const batches = group.map((q) => q.batch);
+      const write = (copy: CopyMode) => this.db.transaction((tx) => writeEncodedBatches(tx, batches, { storedResources, copy }));
+      // COPY without a savepoint; a re-sent span voids the transaction and it runs again as inserts.
+      const results = await write("abort").catch((err: unknown) => {
+        if (err instanceof SpansAlreadyStoredError) return write("insert");
+        throw err;
+      });
       // Committed: these resources are stored for good (resources are never deleted).
       for (const q of group) for (const h of q.batch.resourceHashes) storedResources.add(h);
       if (group.length > 1) this.grouped++;
