@@ -78,7 +78,7 @@ export function interceptor(tx: Tx, v: Intercept): Querier {
       const head = text.trimStart();
       if (v.spans && head.startsWith("insert into spans")) return (await v.spans(tx, params ?? [], text)) as T[];
       if (v.skipDroppedKeys && head.startsWith("insert into dropped_keys")) return [] as T[];
-      if (v.skipTraces && head.startsWith("insert into traces")) return [] as T[];
+      if (v.skipTraces && /^(with up as \(\s*)?insert into traces/.test(head)) return [] as T[];
       return (await tx.unsafe(text, (params ?? []) as never[])) as unknown as T[];
     },
   };

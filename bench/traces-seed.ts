@@ -213,11 +213,14 @@ export async function writeSample(db: Db, projectId: number, atMs: number, trace
   let upsertMs = 0;
   const timeUpserts = (tx: Querier): Querier => ({
     query: async <T extends Row>(text: string, params?: unknown[]) => {
-      if (!text.trimStart().startsWith("insert into traces")) return tx.query<T>(text, params);
+      // The trace upsert (which marks dirty hours in the same statement: `with up as (insert into traces …`).
+      if (!/^(with up as \(\s*)?insert into traces/.test(text.trimStart())) return tx.query<T>(text, params);
       const t = performance.now();
       const rows = await tx.query<T>(text, params);
       upsertMs += performance.now() - t;
-      traceRows += (params?.[1] as unknown[] | undefined)?.length ?? 0;
+      // $2 is the trace ids as a text[] literal ("{…,…}", hex ids: no commas inside).
+      const ids = params?.[1];
+      traceRows += typeof ids === "string" ? (ids === "{}" ? 0 : ids.split(",").length) : ((ids as unknown[] | undefined)?.length ?? 0);
       return rows;
     },
   });

@@ -17,8 +17,9 @@ export interface GroupWriterOptions {
   maxSpans: number;
 }
 
-/** Known resource hashes kept per project before the set starts over (bounds memory). */
+/** Known resource hashes kept per project before the set starts over, and projects kept (bound memory). */
 const MAX_KNOWN_RESOURCES = 10_000;
+const MAX_KNOWN_PROJECTS = 1_000;
 
 interface Queued {
   batch: EncodedSpanBatch;
@@ -45,7 +46,10 @@ export class GroupWriter {
 
   private storedResources(projectId: number): Set<string> {
     let set = this.resources.get(projectId);
-    if (!set || set.size > MAX_KNOWN_RESOURCES) this.resources.set(projectId, (set = new Set()));
+    if (!set || set.size > MAX_KNOWN_RESOURCES) {
+      if (this.resources.size > MAX_KNOWN_PROJECTS) this.resources.clear();
+      this.resources.set(projectId, (set = new Set()));
+    }
     return set;
   }
 
