@@ -172,11 +172,12 @@ class CopyBuffer {
   private at = 0;
   private readonly pid: string;
 
-  /** `reuse`: a buffer nothing else holds any more (written over when it is big enough). */
-  constructor(projectId: number, bytesHint: number, reuse?: ArrayBuffer) {
+  /** `reuse`: a spare buffer of at least the size asked, which nothing else holds any more. */
+  constructor(projectId: number, bytesHint: number, reuse?: (bytes: number) => ArrayBuffer | undefined) {
     this.pid = String(projectId);
     const size = Math.max(1024, Math.ceil(bytesHint));
-    this.buf = reuse && reuse.byteLength >= size ? Buffer.from(reuse) : Buffer.allocUnsafeSlow(size);
+    const spare = reuse?.(size);
+    this.buf = spare && spare.byteLength >= size ? Buffer.from(spare) : Buffer.allocUnsafeSlow(size);
   }
 
   add(r: SpanRow): void {
@@ -825,7 +826,7 @@ export class SpanBatchEncoder {
     bytesHint: number,
     opts: { unnest?: boolean; reuse?: (bytes: number) => ArrayBuffer | undefined } = {},
   ) {
-    this.copy = new CopyBuffer(projectId, bytesHint, opts.reuse?.(Math.max(1024, Math.ceil(bytesHint))));
+    this.copy = new CopyBuffer(projectId, bytesHint, opts.reuse);
     this.unnest = opts.unnest ? [] : null;
   }
 
