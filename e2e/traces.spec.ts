@@ -110,6 +110,32 @@ test("an admin creates an ingest key, sees it once, and it works", async ({ page
   await expect(page.getByRole("cell", { name: "laptop agent" })).toBeVisible();
 });
 
+test("settings forms wait for hydration: nothing typed before it is lost", async ({ page }) => {
+  await signIn(page, "admin", ADMIN_PASSWORD);
+  // Hold back the page's scripts so the server-rendered HTML sits there un-hydrated, as it
+  // does for a moment on a slow machine (CI once clicked Create in that moment: React's state
+  // never saw the typed name, and nothing happened).
+  let release!: () => void;
+  const scripts = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await scripts;
+    await route.continue();
+  });
+  await page.goto("/settings", { waitUntil: "commit" });
+  const name = page.getByLabel("Ingest keys name");
+  await expect(name).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Create", exact: true }).first()).toBeDisabled();
+  // fill() waits for the field to be enabled, i.e. for React to own it.
+  const typed = name.fill("typed early");
+  await page.waitForTimeout(200);
+  release();
+  await typed;
+  await page.getByRole("button", { name: "Create", exact: true }).first().click();
+  await expect(page.getByTestId("new-secret")).toContainText("sk_ingest_");
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("cell", { name: "typed early" })).toBeVisible();
+});
+
 test("a 10,000-span trace renders, scrolls, and a deep link opens a span", async ({ page, request }) => {
   const big = buildBigTrace({ spanCount: 10_000 });
   const res = await request.post("/v1/traces", {

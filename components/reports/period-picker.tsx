@@ -3,6 +3,7 @@
 // Period buttons (months, rolling windows) and whole-day custom dates; all state is in the URL.
 import { useState } from "react";
 import { clsx } from "clsx";
+import { useHydrated } from "@/components/ui/hydrated";
 import type { TimeRange } from "@/lib/time-range";
 import { customPatch, dayInputs, PERIOD_KEYS, PERIOD_LABELS, periodPatch, type PeriodKey, type RangePatch } from "@/lib/reports/report-period";
 
@@ -19,6 +20,7 @@ export function PeriodPicker({ range, active, onChange }: Props) {
   const [to, setTo] = useState(initial.to);
   const showCustom = editing || active === "custom";
   const patch = customPatch(from, to);
+  const hydrated = useHydrated();
 
   const pick = (key: PeriodKey) => {
     if (key === "custom") {
@@ -33,7 +35,7 @@ export function PeriodPicker({ range, active, onChange }: Props) {
   };
 
   return (
-    <fieldset className="min-w-0">
+    <fieldset disabled={!hydrated} className="min-w-0">
       <legend className="mb-1.5 text-xs font-medium text-muted">Period</legend>
       <div role="group" aria-label="Period" className="inline-flex flex-wrap overflow-hidden rounded-md border border-border">
         {PERIOD_KEYS.map((key) => {

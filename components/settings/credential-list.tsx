@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { HydratedFieldset } from "@/components/ui/hydrated";
 import { apiGet, apiSend } from "@/lib/query/api";
 import { formatTime } from "@/lib/format";
 import { ErrorNote, Section } from "./section";
@@ -59,24 +60,26 @@ export function CredentialList({ title, description, endpoint, project, canEdit,
             if (name.trim()) create.mutate();
           }}
         >
-          <input
-            aria-label={`${title} name`}
-            placeholder="Name, e.g. production agents"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            className="h-8 w-72 rounded-md border border-border bg-background px-2"
-            required
-            maxLength={100}
-          />
-          {withRole && (
-            <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value)} className="h-8 rounded-md border border-border bg-background px-2">
-              <option value="viewer">viewer (read only)</option>
-              <option value="admin">admin</option>
-            </select>
-          )}
-          <button type="submit" disabled={create.isPending} className="h-8 rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60">
-            {create.isPending ? "Creating…" : "Create"}
-          </button>
+          <HydratedFieldset>
+            <input
+              aria-label={`${title} name`}
+              placeholder="Name, e.g. production agents"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              className="h-8 w-72 max-w-full rounded-md border border-border bg-background px-2"
+              required
+              maxLength={100}
+            />
+            {withRole && (
+              <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value)} className="h-8 rounded-md border border-border bg-background px-2">
+                <option value="viewer">viewer (read only)</option>
+                <option value="admin">admin</option>
+              </select>
+            )}
+            <button type="submit" disabled={create.isPending} className="h-8 rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60">
+              {create.isPending ? "Creating…" : "Create"}
+            </button>
+          </HydratedFieldset>
         </form>
       ) : (
         <p className="text-muted">Only admins can create or revoke these.</p>

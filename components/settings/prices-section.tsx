@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useEffect, useId, useMemo, useState } from "react";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { HydratedFieldset } from "@/components/ui/hydrated";
 import { IconButton } from "@/components/ui/icon-button";
 import type { PriceJson } from "@/lib/db/price-admin";
 import { EMPTY_PRICE_DRAFT, priceDraftBody, priceDraftProblem, type PriceDraft } from "@/lib/pricing/price-draft";
@@ -89,20 +90,22 @@ export function PricesSection({ canEdit }: { canEdit: boolean }) {
             if (!p) create.mutate();
           }}
         >
-          {field("provider", "Provider", { required: true, placeholder: "openai", maxLength: 64 })}
-          <div className="col-span-2">{field("model", "Model", { required: true, placeholder: "gpt-4o", maxLength: 200 })}</div>
-          {field("effectiveFrom", "From (empty = today)", { type: "date", title: "A local date; empty = today" })}
-          {field("input", "Input $", { required: true, inputMode: "decimal", placeholder: "2.5" })}
-          {field("output", "Output $", { required: true, inputMode: "decimal", placeholder: "10" })}
-          {field("cacheRead", "Cache read $", { inputMode: "decimal", placeholder: "optional" })}
-          {field("cacheWrite", "Cache write $", { inputMode: "decimal", placeholder: "optional" })}
-          <button
-            type="submit"
-            disabled={create.isPending}
-            className="col-span-2 h-8 justify-self-end whitespace-nowrap rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60 sm:col-span-4"
-          >
-            {create.isPending ? "Adding…" : "Add price"}
-          </button>
+          <HydratedFieldset>
+            {field("provider", "Provider", { required: true, placeholder: "openai", maxLength: 64 })}
+            <div className="col-span-2">{field("model", "Model", { required: true, placeholder: "gpt-4o", maxLength: 200 })}</div>
+            {field("effectiveFrom", "From (empty = today)", { type: "date", title: "A local date; empty = today" })}
+            {field("input", "Input $", { required: true, inputMode: "decimal", placeholder: "2.5" })}
+            {field("output", "Output $", { required: true, inputMode: "decimal", placeholder: "10" })}
+            {field("cacheRead", "Cache read $", { inputMode: "decimal", placeholder: "optional" })}
+            {field("cacheWrite", "Cache write $", { inputMode: "decimal", placeholder: "optional" })}
+            <button
+              type="submit"
+              disabled={create.isPending}
+              className="col-span-2 h-8 justify-self-end whitespace-nowrap rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60 sm:col-span-4"
+            >
+              {create.isPending ? "Adding…" : "Add price"}
+            </button>
+          </HydratedFieldset>
         </form>
       )}
       {invalid ? (

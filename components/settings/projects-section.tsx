@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { HydratedFieldset } from "@/components/ui/hydrated";
 import { apiGet, apiSend, queryKeys } from "@/lib/query/api";
 import { ErrorNote, Section } from "./section";
 
@@ -28,16 +29,18 @@ export function ProjectsSection({ canEdit, onCreated }: { canEdit: boolean; onCr
     <Section title="Projects" description="Each project has its own traces, ingest keys and API tokens.">
       {canEdit && (
         <form
-          className="flex gap-2"
+          className="flex flex-wrap gap-2"
           onSubmit={(e) => {
             e.preventDefault();
             if (name.trim()) create.mutate();
           }}
         >
-          <input aria-label="Project name" placeholder="New project name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} className="h-8 w-72 rounded-md border border-border bg-background px-2" />
-          <button type="submit" disabled={create.isPending} className="h-8 rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60">
-            Create project
-          </button>
+          <HydratedFieldset>
+            <input aria-label="Project name" placeholder="New project name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} className="h-8 w-72 max-w-full rounded-md border border-border bg-background px-2" />
+            <button type="submit" disabled={create.isPending} className="h-8 rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60">
+              Create project
+            </button>
+          </HydratedFieldset>
         </form>
       )}
       <ErrorNote error={create.error} />

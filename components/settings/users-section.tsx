@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { HydratedFieldset } from "@/components/ui/hydrated";
 import { apiGet, apiSend, queryKeys } from "@/lib/query/api";
 import { formatTime } from "@/lib/format";
 import { ErrorNote, Section } from "./section";
@@ -34,15 +35,17 @@ export function UsersSection({ canEdit }: { canEdit: boolean }) {
             create.mutate();
           }}
         >
-          <input aria-label="Username" placeholder="Username" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} required className="h-8 w-48 rounded-md border border-border bg-background px-2" />
-          <input aria-label="Password" type="password" placeholder="Password (8+ characters)" minLength={8} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required className="h-8 w-56 rounded-md border border-border bg-background px-2" />
-          <select aria-label="User role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })} className="h-8 rounded-md border border-border bg-background px-2">
-            <option value="viewer">viewer</option>
-            <option value="admin">admin</option>
-          </select>
-          <button type="submit" disabled={create.isPending} className="h-8 rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60">
-            Add user
-          </button>
+          <HydratedFieldset>
+            <input aria-label="Username" placeholder="Username" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} required className="h-8 w-48 rounded-md border border-border bg-background px-2" />
+            <input aria-label="Password" type="password" placeholder="Password (8+ characters)" minLength={8} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required className="h-8 w-56 rounded-md border border-border bg-background px-2" />
+            <select aria-label="User role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })} className="h-8 rounded-md border border-border bg-background px-2">
+              <option value="viewer">viewer</option>
+              <option value="admin">admin</option>
+            </select>
+            <button type="submit" disabled={create.isPending} className="h-8 rounded-md bg-accent px-3 font-medium text-accent-foreground disabled:opacity-60">
+              Add user
+            </button>
+          </HydratedFieldset>
         </form>
       )}
       <ErrorNote error={create.error ?? list.error} />
