@@ -170,6 +170,36 @@ describe("decodeProtobufWire ≡ protobufjs", () => {
     expect(decodeProtobufWire(big.subarray(10, 10 + body.length))).toEqual(decodeProtobufReference(body));
   });
 
+  it("recalls repeated keys, names and short values by their bytes without mixing them up", () => {
+    // 3000 distinct keys and values against 1024 cache slots: many share a slot. Pairs that
+    // differ in one byte, non-ASCII, invalid UTF-8 and the length limits (128-byte keys,
+    // 48-byte values) are in there too. Decoded twice, so the second pass is served from the cache.
+    const texts = Array.from({ length: 3000 }, (_, i) => `k.${i}`);
+    texts.push("gen_ai.usage.input_tokens", "gen_ai.usage.input_tokenz", "modèle", "模型", "a".repeat(128), "a".repeat(129), "v".repeat(48), "v".repeat(49));
+    const bytes = (t: string) => ({ stringValue: t });
+    const spans = texts.map((t, i) => ({
+      traceId: Buffer.alloc(16, 1),
+      spanId: Buffer.from(i.toString(16).padStart(16, "0"), "hex"),
+      name: texts[(i * 7) % texts.length],
+      startTimeUnixNano: "1000",
+      endTimeUnixNano: "2000",
+      attributes: [
+        { key: t, value: bytes(texts[(i + 1) % texts.length]!) },
+        { key: texts[(i * 13) % texts.length], value: { bytesValue: Buffer.from([0xff, 0xfe, i & 255]) } },
+      ],
+    }));
+    const request = { resourceSpans: [{ scopeSpans: [{ spans }] }] };
+    const body = Buffer.from(ExportTraceServiceRequestType.encode(request).finish());
+    // Invalid UTF-8 in a key: replaced the same way on every pass.
+    const bad = Buffer.from(ExportTraceServiceRequestType.encode({ resourceSpans: [{ scopeSpans: [{ spans: [{ ...spans[0], attributes: [{ key: "k\u00e9", value: bytes("x") }] }] }] }] }).finish());
+    bad[bad.indexOf(Buffer.from("k\u00e9")) + 1] = 0xc3;
+    bad[bad.indexOf(Buffer.from("k\u00e9")) + 2] = 0x28;
+    for (let pass = 0; pass < 2; pass++) {
+      expect(decodeProtobufWire(body)).toEqual(decodeProtobufReference(body));
+      expect(decodeProtobufWire(bad)).toEqual(decodeProtobufReference(bad));
+    }
+  });
+
   it("decodes big random requests identically (a Uint8Array from protobufjs' writer, too)", () => {
     for (const seed of [11, 12]) {
       const bytes = ExportTraceServiceRequestType.encode(randomRequestObject(seed, { spans: 3000 })).finish();

@@ -225,6 +225,20 @@ class Reader {
     return this.buf.utf8Slice(start, this.subEnd);
   }
 
+  /** string() for attribute keys, which repeat in every span: see RecentStrings. */
+  key(): string {
+    const start = this.sub();
+    this.pos = this.subEnd;
+    return recentKeys.get(this.buf, start, this.subEnd);
+  }
+
+  /** string() for span names and string values: see RecentStrings. */
+  shortString(): string {
+    const start = this.sub();
+    this.pos = this.subEnd;
+    return recentValues.get(this.buf, start, this.subEnd);
+  }
+
   /** protobufjs' skipType: unknown fields and known ones with an unexpected wire type. */
   skipType(wireType: number, depth: number, field: number): void {
     if (depth > RECURSION_LIMIT) fail();
@@ -441,7 +455,7 @@ function readSpan(r: Reader, q: number, end: number, resource: OtlpResource, sco
         continue;
       case 5:
         if (wt !== LEN) break;
-        name = r.string();
+        name = r.shortString();
         continue;
       case 6:
         if (wt !== VARINT) break;
@@ -604,7 +618,7 @@ function readKeyValue(r: Reader, q: number, end: number, vdepth: number, into: A
     const f = t >>> 3;
     const wt = t & 7;
     if (f === 1 && wt === LEN) {
-      if (into) key = r.string();
+      if (into) key = r.key();
       else r.skipDelimited();
     } else if (f === 2 && wt === LEN) {
       const s = r.sub();
@@ -619,6 +633,57 @@ function readKeyValue(r: Reader, q: number, end: number, vdepth: number, into: A
   const value = valueS < 0 ? null : readAnyValue(r, q + 1, valueS, valueE, more, vdepth, into !== null);
   if (into) setAttribute(into, key, value);
 }
+
+/*
+ * Strings seen lately, by a hash of their bytes. A span's ~10 attribute keys are the same few
+ * dozen strings request after request, and so are span names and short values (operation,
+ * provider, model). Decoding each afresh made a new string, and a key was then hashed and
+ * looked up in V8's string table when it became a property name (~5 % of the ingest worker
+ * in perf). A hit compares the bytes and returns the string made before (for keys, the
+ * internalized one). Hand-written: no library caches strings by their UTF-8 bytes.
+ * The caches live only in this thread's memory, like the request being decoded: nothing in
+ * them is written, logged or sent anywhere, and each entry is replaced as new strings come.
+ */
+class RecentStrings {
+  private readonly bytes: (Uint8Array | undefined)[];
+  private readonly strings: string[];
+
+  constructor(
+    private readonly slots: number, // a power of two
+    private readonly maxBytes: number,
+    private readonly internalize: boolean,
+  ) {
+    this.bytes = new Array<Uint8Array | undefined>(slots).fill(undefined);
+    this.strings = new Array<string>(slots).fill("");
+  }
+
+  get(buf: FastBuffer, s: number, e: number): string {
+    const n = e - s;
+    if (n === 0 || n > this.maxBytes) return buf.utf8Slice(s, e);
+    let h = 0x811c9dc5; // FNV-1a
+    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const slot = (h ^ (h >>> 15)) & (this.slots - 1);
+    const cached = this.bytes[slot];
+    if (cached !== undefined && cached.length === n) {
+      let i = 0;
+      while (i < n && cached[i] === buf[s + i]) i++;
+      if (i === n) return this.strings[slot]!;
+    }
+    let str = buf.utf8Slice(s, e);
+    if (this.internalize) {
+      // A property name is internalized; taking it back from an object gives that string.
+      const holder: Record<string, true> = {};
+      holder[str] = true;
+      str = Object.keys(holder)[0] ?? str;
+    }
+    this.bytes[slot] = Uint8Array.prototype.slice.call(buf, s, e);
+    this.strings[slot] = str;
+    return str;
+  }
+}
+
+const recentKeys = new RecentStrings(1024, 128, true);
+const recentValues = new RecentStrings(1024, 48, false);
 
 const NONE = 0;
 const STRING = 1;
@@ -661,7 +726,7 @@ function readAnyValue(r: Reader, q: number, s: number, e: number, more: number[]
       let member = NONE;
       if (f === 1 && wt === LEN) {
         member = STRING;
-        if (build) str = r.string();
+        if (build) str = r.shortString();
         else r.skipDelimited();
       } else if (f === 3 && wt === VARINT) {
         member = INT;
