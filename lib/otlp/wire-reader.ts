@@ -647,6 +647,8 @@ function readKeyValue(r: Reader, q: number, end: number, vdepth: number, into: A
 class RecentStrings {
   private readonly bytes: (Uint8Array | undefined)[];
   private readonly strings: string[];
+  /** The hash last seen per slot: a string is kept from its second sighting on. */
+  private readonly seen: Int32Array;
 
   constructor(
     private readonly slots: number, // a power of two
@@ -655,29 +657,52 @@ class RecentStrings {
   ) {
     this.bytes = new Array<Uint8Array | undefined>(slots).fill(undefined);
     this.strings = new Array<string>(slots).fill("");
+    this.seen = new Int32Array(slots);
   }
 
   get(buf: FastBuffer, s: number, e: number): string {
     const n = e - s;
     if (n === 0 || n > this.maxBytes) return buf.utf8Slice(s, e);
-    let h = 0x811c9dc5; // FNV-1a
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-    const slot = (h ^ (h >>> 15)) & (this.slots - 1);
-    const cached = this.bytes[slot];
-    if (cached !== undefined && cached.length === n) {
-      let i = 0;
-      while (i < n && cached[i] === buf[s + i]) i++;
-      if (i === n) return this.strings[slot]!;
+    // The length and a few bytes at both ends and the middle, not every byte: enough to tell
+    // apart the strings that repeat, and a collision only costs a miss (bytes are compared in full).
+    let h = Math.imul(n, 0x9e3779b1);
+    h = Math.imul(h ^ buf[s]!, 0x01000193);
+    h = Math.imul(h ^ buf[s + (n >> 1)]!, 0x01000193);
+    h = Math.imul(h ^ buf[e - 1]!, 0x01000193);
+    if (n > 3) {
+      h = Math.imul(h ^ buf[s + 1]!, 0x01000193);
+      h = Math.imul(h ^ buf[e - 2]!, 0x01000193);
+      h = Math.imul(h ^ buf[e - 3]!, 0x01000193);
+    }
+    h ^= h >>> 15;
+    const mask = this.slots - 1;
+    // Two ways per set, so two hot strings that hash alike do not evict each other.
+    const set = h & mask & ~1;
+    for (let way = set; way < set + 2; way++) {
+      const cached = this.bytes[way];
+      if (cached !== undefined && cached.length === n) {
+        let i = 0;
+        while (i < n && cached[i] === buf[s + i]) i++;
+        if (i === n) return this.strings[way]!;
+      }
     }
     let str = buf.utf8Slice(s, e);
+    // Seen once: not kept yet, so one-off values (ids) never push out the strings that repeat.
+    const door = (h >>> 7) & mask;
+    if (this.seen[door] !== h) {
+      this.seen[door] = h;
+      return str;
+    }
     if (this.internalize) {
       // A property name is internalized; taking it back from an object gives that string.
       const holder: Record<string, true> = {};
       holder[str] = true;
       str = Object.keys(holder)[0] ?? str;
     }
-    this.bytes[slot] = Uint8Array.prototype.slice.call(buf, s, e);
-    this.strings[slot] = str;
+    this.bytes[set + 1] = this.bytes[set];
+    this.strings[set + 1] = this.strings[set]!;
+    this.bytes[set] = Uint8Array.prototype.slice.call(buf, s, e);
+    this.strings[set] = str;
     return str;
   }
 }
