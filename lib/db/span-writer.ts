@@ -6,7 +6,7 @@
 // elsewhere — the ingest worker thread — that already holds the COPY bytes and every
 // statement parameter as strings (writeEncodedBatch); both run the same statements.
 import type { CopyData, Querier } from "./client";
-import { copyValue } from "./copy";
+import { copyJson, copyValue } from "./copy";
 
 export interface SpanRow {
   traceId: string;
@@ -197,16 +197,17 @@ class CopyBuffer {
   }
 }
 
+// Ids and the resource hash are lowercase hex (decoders and prepare.ts make them so): nothing to escape.
 function copyLine(pid: string, r: SpanRow): string {
   return (
-    `${pid}\t${copyValue(r.traceId)}\t${copyValue(r.spanId)}\t${copyValue(r.parentSpanId)}\t${isoFromNs(r.startNs)}` +
+    `${pid}\t${r.traceId}\t${r.spanId}\t${r.parentSpanId ?? "\\N"}\t${isoFromNs(r.startNs)}` +
     `\t${r.startNs}\t${r.durationNs}\t${copyValue(r.name)}\t${r.kind}\t${r.statusCode}\t${copyValue(r.errorType)}` +
     `\t${copyValue(r.operation)}\t${copyValue(r.provider)}\t${copyValue(r.requestModel)}\t${copyValue(r.responseModel)}` +
     `\t${num(r.inputTokens)}\t${num(r.outputTokens)}\t${num(r.cacheReadTokens)}\t${num(r.cacheWriteTokens)}` +
     `\t${num(r.reasoningTokens)}\t${r.billable}\t${copyValue(r.usageScope)}\t${num(r.costPico)}\t${num(r.priceId)}` +
     `\t${num(r.reportedCostUsd)}\t${copyValue(r.agentName)}\t${copyValue(r.toolName)}\t${copyValue(r.conversationId)}` +
-    `\t${copyValue(r.userId)}\t${copyValue(r.serviceName)}\t${copyValue(r.environment)}\t${copyValue(r.resourceHash)}` +
-    `\t${copyValue(pgTextArray(r.finishReasons))}\t${copyValue(r.attributes)}\t${copyValue(r.events)}\t${r.droppedKeyCount}\n`
+    `\t${copyValue(r.userId)}\t${copyValue(r.serviceName)}\t${copyValue(r.environment)}\t${r.resourceHash ?? "\\N"}` +
+    `\t${copyValue(pgTextArray(r.finishReasons))}\t${copyJson(r.attributes)}\t${copyJson(r.events)}\t${r.droppedKeyCount}\n`
   );
 }
 
