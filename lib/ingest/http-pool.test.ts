@@ -54,7 +54,8 @@ describe("ingest over HTTP through the worker pool (PGlite)", () => {
   it("stores the same spans and answers the same way as decoding in the server thread", async () => {
     const bodies = [
       ...fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".pb")).map((f) => fs.readFileSync(path.join(FIXTURES, f))),
-      ...Array.from({ length: 6 }, (_, i) => randomRequest(500 + i, { spans: 80 })),
+      // Bodies over 64 KB, large then smaller: later ones are read into buffers the worker gave back.
+      ...[300, 80, 300, 200, 300, 120].map((spans, i) => randomRequest(500 + i, { spans })),
     ];
     const answers: Record<string, unknown[]> = {};
     for (const workers of [1, 0]) {
@@ -69,6 +70,7 @@ describe("ingest over HTTP through the worker pool (PGlite)", () => {
         answers[project]!.push({ status: res.status, partial: await readExportResponse(res) });
       }
       expect(ingestPool().runsInThread).toBe(workers === 0);
+      if (workers === 1) expect(ingestPool().bodyBuffer(64 * 1024), "bodies came back for reuse").toBeDefined();
       answers[`${project} spans`] = await storedSpans(t, p!.id);
     }
     expect(answers["via-worker"]).toEqual(answers["in-thread"]);

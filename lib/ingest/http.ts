@@ -29,8 +29,11 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** Reads a request body, refusing as soon as it passes maxBytes (before decompression). */
-export async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Buffer> {
+/**
+ * Reads a request body, refusing as soon as it passes maxBytes (before decompression), into a
+ * buffer from `alloc` when it gives one (undefined: a new buffer).
+ */
+export async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number, alloc?: (bytes: number) => Buffer | undefined): Promise<Buffer> {
   if (!body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -45,7 +48,14 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, maxBy
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks, total);
+  const out = total > 0 ? alloc?.(total) : undefined;
+  if (!out) return Buffer.concat(chunks, total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }
 
 function otlpResponse(format: OtlpFormat, status: number, body: Uint8Array, retryAfter?: number): Response {
@@ -85,9 +95,9 @@ export async function handleOtlpTraces(req: Request, getRuntime: () => Promise<R
     const maxBytes = rt.env.SKEIN_MAX_BODY_BYTES;
     const declared = Number(req.headers.get("content-length") ?? "0");
     if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
-    const raw = await readLimited(req.body, maxBytes);
-    const input = { body: raw, contentType, contentEncoding: req.headers.get("content-encoding"), maxBytes };
     const pool = ingestPool();
+    const raw = await readLimited(req.body, maxBytes, pool.runsInThread ? undefined : (n) => pool.bodyBuffer(n));
+    const input = { body: raw, contentType, contentEncoding: req.headers.get("content-encoding"), maxBytes };
     // Decode → encode on a worker thread (pool.ts) while this thread serves HTTP and the database.
     let result: IngestResult;
     if (pool.runsInThread) result = await ingestDecoded(rt.db, key.projectId, readOtlpBody(input).decoded, rt.ingest);

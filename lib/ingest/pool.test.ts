@@ -71,6 +71,34 @@ describe("IngestPool", () => {
     expect(own.copyData.byteLength).toBeGreaterThan(0);
   });
 
+  it("gives decoded bodies' buffers back to carry later bodies, and results stay exact", async () => {
+    const pool = newPool({ workers: 1 });
+    expect(pool.bodyBuffer(1000), "nothing given back yet").toBeUndefined();
+    // Big bodies first, then smaller ones read into the same buffers (stale bytes past their end),
+    // a body that fails to decode (its buffer comes back too) and one too big for any spare.
+    const sizes = [40, 40, 3, 12, 1, 40, 90];
+    let lent = 0;
+    for (const [i, n] of sizes.entries()) {
+      const body = Buffer.concat(Array.from({ length: n }, (_, k) => randomRequest(500 + i * 100 + k, { spans: 30 })));
+      const into = pool.bodyBuffer(body.length);
+      if (into) {
+        lent++;
+        expect(into.byteOffset).toBe(0);
+        expect(into.buffer.byteLength).toBeGreaterThanOrEqual(body.length);
+        body.copy(into);
+      }
+      const sent = into ?? copy(body);
+      const got = await pool.run(input(sent), 7, ctx, load);
+      expect(got).toEqual(encodeRequest(input(body), 7, ctx));
+      expect(sent.byteLength, "the body moved to the worker").toBe(0);
+    }
+    expect(lent).toBeGreaterThanOrEqual(4);
+    const bad = pool.bodyBuffer(100 * 1024)!;
+    bad.fill(0xff);
+    await expect(pool.run(input(bad), 7, ctx, load)).rejects.toBeInstanceOf(OtlpDecodeError);
+    expect(pool.bodyBuffer(100 * 1024), "a failed request's body comes back too").toBeDefined();
+  });
+
   it("gives exactly the in-thread result for every fixture and 40 random requests", async () => {
     const pool = newPool({ workers: 2 });
     const cases: [string, Buffer, string][] = [...fixtureBodies(), ...Array.from({ length: 40 }, (_, i): [string, Buffer, string] => [`random ${i}`, randomRequest(i + 1), PROTOBUF])];

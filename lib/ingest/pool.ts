@@ -59,6 +59,10 @@ interface Slot {
 }
 
 const DEFAULT_TASK_TIMEOUT_MS = 120_000;
+/** Body buffers kept for reuse: how many, and which sizes are worth keeping. */
+const KEEP_SPARE_BODIES = 8;
+const MIN_SPARE_BODY = 64 * 1024;
+const MAX_SPARE_BODY = 16 * 1024 * 1024;
 
 /** Loads the price list behind ctx.prices (a PriceIndex cannot be sent to a thread). */
 export type PriceListLoader = () => Promise<ModelPrice[]>;
@@ -84,6 +88,9 @@ export class IngestPool {
   private readonly contexts = new WeakMap<PrepareContext, Promise<ContextMessage>>();
   /** COPY buffers that came from workers and may go back (recycle). */
   private readonly fromWorkers = new WeakSet<ArrayBuffer>();
+  /** Body buffers the workers gave back, and those lent out again by bodyBuffer (whole-buffer transfers). */
+  private readonly spareBodies: ArrayBuffer[] = [];
+  private readonly lentBodies = new WeakSet<ArrayBuffer>();
   private nextVersion = 1;
   private nextId = 1;
   /** Set when a worker could not start: everything then runs in this thread. */
@@ -113,7 +120,7 @@ export class IngestPool {
       slot.versions.add(context.version);
     }
     const id = this.nextId++;
-    const { body, transfer } = transferable(input.body);
+    const { body, transfer } = transferable(input.body, this.lentBodies);
     const task: TaskMessage = {
       type: "task",
       id,
@@ -135,6 +142,35 @@ export class IngestPool {
       slot.pending.set(id, { resolve, reject, timer });
       slot.worker.postMessage(task, [transfer]);
     });
+  }
+
+  /**
+   * A Buffer of `bytes` over a body buffer a worker gave back, if one is big enough; the next
+   * run() hands it over whole. A request body (hundreds of KB) in fresh memory otherwise costs
+   * an mmap and a page fault per 4 KB, on the thread that serves HTTP.
+   */
+  bodyBuffer(bytes: number): Buffer | undefined {
+    let best = -1;
+    for (let i = 0; i < this.spareBodies.length; i++) {
+      const b = this.spareBodies[i]!;
+      if (b.byteLength >= bytes && (best < 0 || b.byteLength < this.spareBodies[best]!.byteLength)) best = i;
+    }
+    if (best < 0) return undefined;
+    const buffer = this.spareBodies.splice(best, 1)[0]!;
+    this.lentBodies.add(buffer);
+    return Buffer.from(buffer, 0, bytes);
+  }
+
+  private keepBody(buffer: ArrayBuffer | undefined): void {
+    if (!buffer || buffer.byteLength < MIN_SPARE_BODY || buffer.byteLength > MAX_SPARE_BODY) return;
+    if (this.spareBodies.length >= KEEP_SPARE_BODIES) {
+      // Keep the larger ones: a big buffer serves small bodies too.
+      let least = 0;
+      for (let i = 1; i < this.spareBodies.length; i++) if (this.spareBodies[i]!.byteLength < this.spareBodies[least]!.byteLength) least = i;
+      if (this.spareBodies[least]!.byteLength >= buffer.byteLength) return;
+      this.spareBodies.splice(least, 1);
+    }
+    this.spareBodies.push(buffer);
   }
 
   /**
@@ -189,6 +225,7 @@ export class IngestPool {
         markReady(true);
         return;
       }
+      this.keepBody(msg.body);
       const p = slot.pending.get(msg.id);
       if (!p) return;
       clearTimeout(p.timer);
@@ -235,9 +272,13 @@ export class IngestPool {
   }
 }
 
-/** The body as a Uint8Array whose whole buffer can be transferred (copied first when it shares one). */
-function transferable(b: Uint8Array): { body: Uint8Array; transfer: ArrayBuffer } {
-  if (b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) return { body: b, transfer: b.buffer };
+/**
+ * The body as a Uint8Array whose whole buffer can be transferred (copied first when it shares
+ * one). A buffer from bodyBuffer is the body's alone though longer than it.
+ */
+function transferable(b: Uint8Array, lent: WeakSet<ArrayBuffer>): { body: Uint8Array; transfer: ArrayBuffer } {
+  const whole = b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && (b.byteLength === b.buffer.byteLength || lent.has(b.buffer));
+  if (whole) return { body: b, transfer: b.buffer as ArrayBuffer };
   const copy = new Uint8Array(b);
   return { body: copy, transfer: copy.buffer };
 }

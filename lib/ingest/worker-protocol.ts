@@ -41,10 +41,11 @@ export type WireError =
   | { kind: "otlp"; name: string; message: string; maxBytes?: number }
   | { kind: "internal"; name: string; code?: string | number };
 
+/** `body`: the task's body buffer given back once decoded, to carry a later request's body. */
 export type FromWorker =
   | { type: "ready" }
-  | { type: "done"; id: number; result: EncodedRequest }
-  | { type: "failed"; id: number; error: WireError };
+  | { type: "done"; id: number; result: EncodedRequest; body?: ArrayBuffer }
+  | { type: "failed"; id: number; error: WireError; body?: ArrayBuffer };
 
 export function toWireError(err: unknown): WireError {
   if (err instanceof OtlpRequestError) {

@@ -16,8 +16,16 @@ const KEEP_CONTEXTS = 4;
 
 function reply(msg: FromWorker): void {
   const data = msg.type === "done" ? msg.result.batch?.copyData : undefined;
+  const transfer: ArrayBuffer[] = [];
   // The COPY bytes move to the server thread without a copy (the view keeps its length).
-  port!.postMessage(msg, data && data.buffer instanceof ArrayBuffer && ownsCopyBuffer(data) ? [data.buffer] : []);
+  if (data && data.buffer instanceof ArrayBuffer && ownsCopyBuffer(data)) transfer.push(data.buffer);
+  // The body is decoded and nothing made from it points into it (strings and COPY text are
+  // copies): its buffer goes back to carry a later body, so that one needs no fresh pages.
+  if (msg.type !== "ready" && msg.body) {
+    if (msg.body === data?.buffer) delete msg.body;
+    else transfer.push(msg.body);
+  }
+  port!.postMessage(msg, transfer);
 }
 
 /**
@@ -32,6 +40,11 @@ function takeSpare(bytes: number): ArrayBuffer | undefined {
   let best = -1;
   for (let i = 0; i < spare.length; i++) if (spare[i]!.byteLength >= bytes && (best < 0 || spare[i]!.byteLength < spare[best]!.byteLength)) best = i;
   return best < 0 ? undefined : spare.splice(best, 1)[0];
+}
+
+/** The task body's whole buffer, when it is the body's alone to give back. */
+function ownBuffer(body: Uint8Array): ArrayBuffer | undefined {
+  return body.buffer instanceof ArrayBuffer && body.byteOffset === 0 ? body.buffer : undefined;
 }
 
 port.on("message", (msg: ToWorker) => {
@@ -50,9 +63,11 @@ port.on("message", (msg: ToWorker) => {
     const body = Buffer.from(msg.body.buffer, msg.body.byteOffset, msg.body.byteLength);
     const input = { body, contentType: msg.contentType, contentEncoding: msg.contentEncoding, maxBytes: msg.maxBytes };
     const result = encodeRequest(input, msg.projectId, ctx, { unnest: msg.unnest, reuse: takeSpare });
-    reply({ type: "done", id: msg.id, result });
+    const own = ownBuffer(msg.body);
+    reply({ type: "done", id: msg.id, result, ...(own ? { body: own } : {}) });
   } catch (err) {
-    reply({ type: "failed", id: msg.id, error: toWireError(err) });
+    const own = ownBuffer(msg.body);
+    reply({ type: "failed", id: msg.id, error: toWireError(err), ...(own ? { body: own } : {}) });
   }
 });
 
