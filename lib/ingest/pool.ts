@@ -59,10 +59,10 @@ interface Slot {
 }
 
 const DEFAULT_TASK_TIMEOUT_MS = 120_000;
-/** Body buffers kept for reuse: how many, and which sizes are worth keeping. */
-const KEEP_SPARE_BODIES = 8;
+/** Body buffers kept for reuse: how many, and which sizes are worth keeping (at most 16 MB held). */
+const KEEP_SPARE_BODIES = 4;
 const MIN_SPARE_BODY = 64 * 1024;
-const MAX_SPARE_BODY = 16 * 1024 * 1024;
+const MAX_SPARE_BODY = 4 * 1024 * 1024;
 
 /** Loads the price list behind ctx.prices (a PriceIndex cannot be sent to a thread). */
 export type PriceListLoader = () => Promise<ModelPrice[]>;

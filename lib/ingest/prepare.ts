@@ -2,7 +2,7 @@
 // that may be written. Pure (no I/O); the only place raw attributes meet the
 // privacy filter, and nothing raw leaves this function.
 import { createHash } from "node:crypto";
-import type { OtlpResource, OtlpScope, OtlpSpan } from "@/lib/otlp/types";
+import type { Attributes, OtlpResource, OtlpScope, OtlpSpan } from "@/lib/otlp/types";
 import { normalizeSpan } from "@/lib/semconv/normalize";
 import { filterResource, filterScope, filterSpan } from "@/lib/privacy/filter";
 import { pseudonymizeUserIdMemo } from "@/lib/privacy/pseudonymize";
@@ -75,8 +75,13 @@ export function prepareBatch(spans: OtlpSpan[], ctx: PrepareContext): PreparedBa
  */
 export class BatchPreparer {
   private readonly resources = new Map<string, string>();
-  private readonly resourceHashes = new Map<OtlpResource, string>();
-  private readonly scopeAttrs = new Map<OtlpScope, { attributes: KeptAttributes; json: string }>();
+  /**
+   * Per resource and scope object, made again when its attributes object is another one: a
+   * decoder that meets a resource or scope field after some of its spans gives it a new one
+   * (wire-reader.ts), and the spans that follow must see what came.
+   */
+  private readonly resourceHashes = new Map<OtlpResource, { from: Attributes; hash: string }>();
+  private readonly scopeAttrs = new Map<OtlpScope, { from: Attributes; name: string; version: string; attributes: KeptAttributes; json: string }>();
   private readonly droppedKeys = new Map<string, number>();
   private readonly seen = new Set<string>();
   private readonly days = new Set<number>();
@@ -95,23 +100,24 @@ export class BatchPreparer {
     if (this.seen.has(identity)) return null; // the same span twice in one request
     this.seen.add(identity);
 
-    let resourceHash = this.resourceHashes.get(span.resource);
+    const known = this.resourceHashes.get(span.resource);
+    let resourceHash = known?.from === span.resource.attributes ? known.hash : undefined;
     if (resourceHash === undefined) {
       const filtered = filterResource(span.resource, privacy);
       const json = JSON.stringify(filtered.attributes);
       resourceHash = createHash("sha256").update(json).digest("hex").slice(0, 32);
-      this.resourceHashes.set(span.resource, resourceHash);
+      this.resourceHashes.set(span.resource, { from: span.resource.attributes, hash: resourceHash });
       this.resources.set(resourceHash, json);
       addCounts(droppedKeys, filtered.droppedKeys);
       this.contentHits += filtered.contentHits;
     }
     let scope = this.scopeAttrs.get(span.scope);
-    if (!scope) {
+    if (!scope || scope.from !== span.scope.attributes || scope.name !== span.scope.name || scope.version !== span.scope.version) {
       const fs = filterScope(span.scope, privacy);
       const attributes: KeptAttributes = { ...fs.attributes };
       if (fs.name) attributes["otel.scope.name"] = fs.name;
       if (fs.version) attributes["otel.scope.version"] = fs.version;
-      scope = { attributes, json: JSON.stringify(attributes) };
+      scope = { from: span.scope.attributes, name: span.scope.name, version: span.scope.version, attributes, json: JSON.stringify(attributes) };
       this.scopeAttrs.set(span.scope, scope);
       addCounts(droppedKeys, fs.droppedKeys);
       this.contentHits += fs.contentHits;

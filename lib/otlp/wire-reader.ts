@@ -286,6 +286,7 @@ class Reader {
 export function decodeProtobufWire(input: Uint8Array, onSpan?: (span: OtlpSpan) => void): DecodedRequest {
   const buf = (Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength)) as FastBuffer;
   const out = new SpanCollector(onSpan);
+  forgetOldValues(Date.now());
   try {
     readRequest(new Reader(buf), out);
   } catch (err) {
@@ -340,18 +341,26 @@ function readResourceSpans(r: Reader, q: number, end: number, out: SpanCollector
   r.len = outer;
 }
 
+/*
+ * A resource or scope field may come after some of its spans (or twice): its attributes are
+ * then merged into a new object, never the one earlier spans hold, so that whatever is cached
+ * per attributes object (normalization's lookups, prepare's resource hash and kept scope
+ * attributes) is made afresh for the spans that follow.
+ */
 function readResource(r: Reader, q: number, end: number, resource: OtlpResource): void {
   const outer = enter(r, q, end);
+  const attributes: Attributes = { ...resource.attributes };
   while (r.pos < end) {
     const t = r.tag();
     const f = t >>> 3;
     const wt = t & 7;
     if (f === 1 && wt === LEN) {
       r.sub();
-      readKeyValue(r, q + 1, r.subEnd, 0, resource.attributes);
+      readKeyValue(r, q + 1, r.subEnd, 0, attributes);
     } else if (f === 2 && wt === VARINT) r.uint32(); // dropped_attributes_count
     else r.skipType(wt, q, f);
   }
+  resource.attributes = attributes;
   r.len = outer;
 }
 
@@ -376,6 +385,7 @@ function readScopeSpans(r: Reader, q: number, end: number, resource: OtlpResourc
 
 function readScope(r: Reader, q: number, end: number, scope: OtlpScope): void {
   const outer = enter(r, q, end);
+  const attributes: Attributes = { ...scope.attributes };
   while (r.pos < end) {
     const t = r.tag();
     const f = t >>> 3;
@@ -384,10 +394,11 @@ function readScope(r: Reader, q: number, end: number, scope: OtlpScope): void {
     else if (f === 2 && wt === LEN) scope.version = r.string();
     else if (f === 3 && wt === LEN) {
       r.sub();
-      readKeyValue(r, q + 1, r.subEnd, 0, scope.attributes);
+      readKeyValue(r, q + 1, r.subEnd, 0, attributes);
     } else if (f === 4 && wt === VARINT) r.uint32();
     else r.skipType(wt, q, f);
   }
+  scope.attributes = attributes; // a new object also when only the name or version came (see above)
   r.len = outer;
 }
 
@@ -642,7 +653,9 @@ function readKeyValue(r: Reader, q: number, end: number, vdepth: number, into: A
  * in perf). A hit compares the bytes and returns the string made before (for keys, the
  * internalized one). Hand-written: no library caches strings by their UTF-8 bytes.
  * The caches live only in this thread's memory, like the request being decoded: nothing in
- * them is written, logged or sent anywhere, and each entry is replaced as new strings come.
+ * them is written, logged or sent anywhere. Values can be short content (a one-line prompt)
+ * before the allowlist drops it, so the value cache is emptied at least once a minute
+ * (forgetOldValues) rather than holding a string until its slot is wanted again.
  */
 class RecentStrings {
   private readonly bytes: (Uint8Array | undefined)[];
@@ -658,6 +671,12 @@ class RecentStrings {
     this.bytes = new Array<Uint8Array | undefined>(slots).fill(undefined);
     this.strings = new Array<string>(slots).fill("");
     this.seen = new Int32Array(slots);
+  }
+
+  clear(): void {
+    this.bytes.fill(undefined);
+    this.strings.fill("");
+    this.seen.fill(0);
   }
 
   get(buf: FastBuffer, s: number, e: number): string {
@@ -709,6 +728,14 @@ class RecentStrings {
 
 const recentKeys = new RecentStrings(1024, 128, true);
 const recentValues = new RecentStrings(1024, 48, false);
+const FORGET_VALUES_MS = 60_000;
+let valuesSince = Date.now();
+
+function forgetOldValues(now: number): void {
+  if (now - valuesSince < FORGET_VALUES_MS) return;
+  recentValues.clear();
+  valuesSince = now;
+}
 
 const NONE = 0;
 const STRING = 1;
