@@ -93,42 +93,44 @@ export function CredentialList({ title, description, endpoint, project, canEdit,
       ) : list.data.items.length === 0 ? (
         <p className="mt-3 text-muted">None yet.</p>
       ) : (
-        <table className="mt-3 w-full text-[13px]">
-          <thead className="text-left text-xs text-muted">
-            <tr className="[&>th]:py-1.5 [&>th]:font-medium">
-              <th>Name</th>
-              <th>Key</th>
-              {withRole && <th>Role</th>}
-              <th>Created</th>
-              <th>Status</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((c) => (
-              <tr key={c.id} className="border-t border-border [&>td]:py-1.5">
-                <td>{c.name}</td>
-                <td className="font-mono text-xs text-muted">{c.prefix}…</td>
-                {withRole && <td>{c.role}</td>}
-                <td className="text-muted">{formatTime(c.createdAt, false)}</td>
-                <td>{c.revokedAt ? <span className="text-muted">revoked</span> : <span className="text-success">active</span>}</td>
-                <td className="text-right">
-                  {canEdit && !c.revokedAt && (
-                    <button
-                      type="button"
-                      onClick={() => {
-                        if (window.confirm(`Revoke "${c.name}"? Clients using it will be refused.`)) revoke.mutate(c.id);
-                      }}
-                      className="rounded-md px-2 py-0.5 text-danger hover:bg-danger-soft"
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full min-w-[28rem] text-[13px]">
+            <thead className="text-left text-xs text-muted">
+              <tr className="[&>th]:py-1.5 [&>th]:font-medium">
+                <th>Name</th>
+                <th>Key</th>
+                {withRole && <th>Role</th>}
+                <th>Created</th>
+                <th>Status</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data.items.map((c) => (
+                <tr key={c.id} className="border-t border-border [&>td]:py-1.5">
+                  <td>{c.name}</td>
+                  <td className="font-mono text-xs text-muted">{c.prefix}…</td>
+                  {withRole && <td>{c.role}</td>}
+                  <td className="text-muted">{formatTime(c.createdAt, false)}</td>
+                  <td>{c.revokedAt ? <span className="text-muted">revoked</span> : <span className="text-success">active</span>}</td>
+                  <td className="text-right">
+                    {canEdit && !c.revokedAt && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          if (window.confirm(`Revoke "${c.name}"? Clients using it will be refused.`)) revoke.mutate(c.id);
+                        }}
+                        className="rounded-md px-2 py-0.5 text-danger hover:bg-danger-soft"
+                      >
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Section>
   );
