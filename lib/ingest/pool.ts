@@ -21,7 +21,7 @@ import { env, type Env } from "@/lib/env";
 import { availableCores } from "@/scripts/node-flags.mjs";
 import { encodeRequest, type EncodeOptions, type EncodedRequest } from "./encode";
 import type { PrepareContext } from "./prepare";
-import { fromWireError, type ContextMessage, type FromWorker, type TaskMessage, type ToWorker } from "./worker-protocol";
+import { fromWireError, takeSmallestFit, type ContextMessage, type FromWorker, type TaskMessage, type ToWorker } from "./worker-protocol";
 
 export interface IngestPoolOptions {
   /** Worker threads; 0 runs everything in the calling thread. */
@@ -150,13 +150,8 @@ export class IngestPool {
    * an mmap and a page fault per 4 KB, on the thread that serves HTTP.
    */
   bodyBuffer(bytes: number): Buffer | undefined {
-    let best = -1;
-    for (let i = 0; i < this.spareBodies.length; i++) {
-      const b = this.spareBodies[i]!;
-      if (b.byteLength >= bytes && (best < 0 || b.byteLength < this.spareBodies[best]!.byteLength)) best = i;
-    }
-    if (best < 0) return undefined;
-    const buffer = this.spareBodies.splice(best, 1)[0]!;
+    const buffer = takeSmallestFit(this.spareBodies, bytes);
+    if (!buffer) return undefined;
     this.lentBodies.add(buffer);
     return Buffer.from(buffer, 0, bytes);
   }

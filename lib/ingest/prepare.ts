@@ -81,7 +81,7 @@ export class BatchPreparer {
    * (wire-reader.ts), and the spans that follow must see what came.
    */
   private readonly resourceHashes = new Map<OtlpResource, { from: Attributes; hash: string }>();
-  private readonly scopeAttrs = new Map<OtlpScope, { from: Attributes; name: string; version: string; attributes: KeptAttributes; json: string }>();
+  private readonly scopeAttrs = new Map<OtlpScope, { from: Attributes; attributes: KeptAttributes; json: string }>();
   private readonly droppedKeys = new Map<string, number>();
   private readonly seen = new Set<string>();
   private readonly days = new Set<number>();
@@ -112,12 +112,12 @@ export class BatchPreparer {
       this.contentHits += filtered.contentHits;
     }
     let scope = this.scopeAttrs.get(span.scope);
-    if (!scope || scope.from !== span.scope.attributes || scope.name !== span.scope.name || scope.version !== span.scope.version) {
+    if (!scope || scope.from !== span.scope.attributes) {
       const fs = filterScope(span.scope, privacy);
       const attributes: KeptAttributes = { ...fs.attributes };
       if (fs.name) attributes["otel.scope.name"] = fs.name;
       if (fs.version) attributes["otel.scope.version"] = fs.version;
-      scope = { from: span.scope.attributes, name: span.scope.name, version: span.scope.version, attributes, json: JSON.stringify(attributes) };
+      scope = { from: span.scope.attributes, attributes, json: JSON.stringify(attributes) };
       this.scopeAttrs.set(span.scope, scope);
       addCounts(droppedKeys, fs.droppedKeys);
       this.contentHits += fs.contentHits;

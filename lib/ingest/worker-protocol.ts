@@ -37,6 +37,13 @@ export interface RecycleMessage {
 
 export type ToWorker = ContextMessage | TaskMessage | RecycleMessage;
 
+/** Takes out of `spare` the smallest buffer of at least `bytes` (spare COPY buffers in a worker, spare bodies in the pool). */
+export function takeSmallestFit(spare: ArrayBuffer[], bytes: number): ArrayBuffer | undefined {
+  let best = -1;
+  for (let i = 0; i < spare.length; i++) if (spare[i]!.byteLength >= bytes && (best < 0 || spare[i]!.byteLength < spare[best]!.byteLength)) best = i;
+  return best < 0 ? undefined : spare.splice(best, 1)[0];
+}
+
 export type WireError =
   | { kind: "otlp"; name: string; message: string; maxBytes?: number }
   | { kind: "internal"; name: string; code?: string | number };

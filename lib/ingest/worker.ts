@@ -5,7 +5,7 @@ import { ownsCopyBuffer } from "@/lib/db/span-writer";
 import { createPriceIndex } from "@/lib/pricing/match";
 import { encodeRequest } from "./encode";
 import type { PrepareContext } from "./prepare";
-import { toWireError, type FromWorker, type ToWorker } from "./worker-protocol";
+import { takeSmallestFit, toWireError, type FromWorker, type ToWorker } from "./worker-protocol";
 
 const port = parentPort;
 if (!port) throw new Error("lib/ingest/worker.ts runs only as a worker thread");
@@ -35,12 +35,7 @@ function reply(msg: FromWorker): void {
 const spare: ArrayBuffer[] = [];
 const KEEP_SPARE = 4;
 
-/** The smallest spare buffer of at least `bytes`. */
-function takeSpare(bytes: number): ArrayBuffer | undefined {
-  let best = -1;
-  for (let i = 0; i < spare.length; i++) if (spare[i]!.byteLength >= bytes && (best < 0 || spare[i]!.byteLength < spare[best]!.byteLength)) best = i;
-  return best < 0 ? undefined : spare.splice(best, 1)[0];
-}
+const takeSpare = (bytes: number) => takeSmallestFit(spare, bytes);
 
 /** The task body's whole buffer, when it is the body's alone to give back. */
 function ownBuffer(body: Uint8Array): ArrayBuffer | undefined {
@@ -57,16 +52,15 @@ port.on("message", (msg: ToWorker) => {
     for (const v of contexts.keys()) if (contexts.size > KEEP_CONTEXTS) contexts.delete(v);
     return;
   }
+  const own = ownBuffer(msg.body);
   try {
     const ctx = contexts.get(msg.version);
     if (!ctx) throw Object.assign(new Error("unknown context version"), { name: "IngestContextMissing" });
     const body = Buffer.from(msg.body.buffer, msg.body.byteOffset, msg.body.byteLength);
     const input = { body, contentType: msg.contentType, contentEncoding: msg.contentEncoding, maxBytes: msg.maxBytes };
     const result = encodeRequest(input, msg.projectId, ctx, { unnest: msg.unnest, reuse: takeSpare });
-    const own = ownBuffer(msg.body);
     reply({ type: "done", id: msg.id, result, ...(own ? { body: own } : {}) });
   } catch (err) {
-    const own = ownBuffer(msg.body);
     reply({ type: "failed", id: msg.id, error: toWireError(err), ...(own ? { body: own } : {}) });
   }
 });

@@ -219,24 +219,11 @@ class Reader {
     this.pos = this.subEnd;
   }
 
-  string(): string {
+  /** `recent`: strings that repeat (attribute keys, span names, values) come from it: see RecentStrings. */
+  string(recent?: RecentStrings): string {
     const start = this.sub();
     this.pos = this.subEnd;
-    return this.buf.utf8Slice(start, this.subEnd);
-  }
-
-  /** string() for attribute keys, which repeat in every span: see RecentStrings. */
-  key(): string {
-    const start = this.sub();
-    this.pos = this.subEnd;
-    return recentKeys.get(this.buf, start, this.subEnd);
-  }
-
-  /** string() for span names and string values: see RecentStrings. */
-  shortString(): string {
-    const start = this.sub();
-    this.pos = this.subEnd;
-    return recentValues.get(this.buf, start, this.subEnd);
+    return recent ? recent.get(this.buf, start, this.subEnd) : this.buf.utf8Slice(start, this.subEnd);
   }
 
   /** protobufjs' skipType: unknown fields and known ones with an unexpected wire type. */
@@ -466,7 +453,7 @@ function readSpan(r: Reader, q: number, end: number, resource: OtlpResource, sco
         continue;
       case 5:
         if (wt !== LEN) break;
-        name = r.shortString();
+        name = r.string(recentValues);
         continue;
       case 6:
         if (wt !== VARINT) break;
@@ -629,7 +616,7 @@ function readKeyValue(r: Reader, q: number, end: number, vdepth: number, into: A
     const f = t >>> 3;
     const wt = t & 7;
     if (f === 1 && wt === LEN) {
-      if (into) key = r.key();
+      if (into) key = r.string(recentKeys);
       else r.skipDelimited();
     } else if (f === 2 && wt === LEN) {
       const s = r.sub();
@@ -778,7 +765,7 @@ function readAnyValue(r: Reader, q: number, s: number, e: number, more: number[]
       let member = NONE;
       if (f === 1 && wt === LEN) {
         member = STRING;
-        if (build) str = r.shortString();
+        if (build) str = r.string(recentValues);
         else r.skipDelimited();
       } else if (f === 3 && wt === VARINT) {
         member = INT;

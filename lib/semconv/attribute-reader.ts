@@ -18,6 +18,11 @@ const DECIMAL_STRING = /^\d{1,20}(?:\.\d{1,20})?(?:[eE][-+]?\d{1,3})?$/;
 const fallbacks = new WeakMap<Attributes, { resource: Attributes; merged: Map<string, AnyValue> }>();
 const resourceOnly = new WeakMap<Attributes, Map<string, AnyValue>>();
 
+function hasKeys(attributes: Attributes): boolean {
+  for (const _ in attributes) return true;
+  return false;
+}
+
 function ownValues(attributes: Attributes, into = new Map<string, AnyValue>()): Map<string, AnyValue> {
   for (const k in attributes) {
     const v = attributes[k]!;
@@ -28,12 +33,7 @@ function ownValues(attributes: Attributes, into = new Map<string, AnyValue>()): 
 
 /** One map answering "scope, else resource", so a span lookup costs two reads, not three. */
 function fallbackOf(scope: Attributes, resource: Attributes): Map<string, AnyValue> {
-  let empty = true;
-  for (const _ in scope) {
-    empty = false;
-    break;
-  }
-  if (empty) {
+  if (!hasKeys(scope)) {
     let merged = resourceOnly.get(resource);
     if (!merged) resourceOnly.set(resource, (merged = ownValues(resource)));
     return merged;
