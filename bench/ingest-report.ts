@@ -17,6 +17,8 @@ export interface ServerStats {
 
 export interface BackendResult {
   backend: string;
+  /** BENCH_ROUNDS: which round (each has its own COPY baseline, measured right before). */
+  round: number;
   spansPerRequest: number;
   concurrency: number;
   ingest: LoadResult;
@@ -40,9 +42,10 @@ export interface BackendResult {
 }
 
 export function table(results: BackendResult[]): string {
-  const head = ["backend", "spans", "seconds", "spans/s", "COPY rows/s", "ratio", "1-COPY rows/s", "ratio", "CPU µs/span", "COPY CPU µs/row", "CPU ratio", "decode+prepare/s", "p50 ms", "p95 ms"];
+  const head = ["backend", "round", "spans", "seconds", "spans/s", "COPY rows/s", "ratio", "1-COPY rows/s", "ratio", "CPU µs/span", "COPY CPU µs/row", "CPU ratio", "decode+prepare/s", "p50 ms", "p95 ms"];
   const rows = results.map((r) => [
     r.backend,
+    String(r.round),
     String(r.ingest.spansAcknowledged),
     r.ingest.seconds.toFixed(1),
     String(r.ingest.spansPerSec),
@@ -62,13 +65,28 @@ export function table(results: BackendResult[]): string {
   return [fmt(head), fmt(widths.map((w) => "-".repeat(w))), ...rows.map(fmt)].join("\n");
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Per backend and variant, over the rounds: each round's ratio and their median. */
+export function roundSummary(results: BackendResult[]): string[] {
+  const by = new Map<string, number[]>();
+  for (const r of results) by.set(r.backend, [...(by.get(r.backend) ?? []), r.ratio]);
+  return [...by]
+    .filter(([, ratios]) => ratios.length > 1)
+    .map(([backend, ratios]) => `${backend}: ratio by round ${ratios.map((x) => x.toFixed(2)).join(", ")}; median ${median(ratios).toFixed(2)}`);
+}
+
 export function notes(r: BackendResult): string {
   const bad = r.ingest.failedRequests > 0 ? `, ${r.ingest.failedRequests} failed ${JSON.stringify(r.ingest.failedStatuses)}` : "";
   const check = r.checks.spansStored === r.checks.expected ? "ok" : `MISMATCH (stored ${r.checks.spansStored}, expected ${r.checks.expected})`;
   const cores = Object.entries(r.cpu.cores).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
   const perSpan = (cores: number) => Math.round((cores * r.cpu.wallSeconds * 1e6) / r.ingest.spansAcknowledged);
   const split = ["skeinServer", "serverMainThread", "dbBackends", "loadGenerator"].filter((k) => k in r.cpu.cores).map((k) => `${k} ${perSpan(r.cpu.cores[k]!)}`).join(", ");
-  return `${r.backend}: stored-span check ${check}${bad}; server RSS ${r.server.rssMb} MB; ${r.server.groupedTransactions} grouped transactions; CPU µs/span: ${split}; cores used: ${cores}; machine ${Math.round(r.cpu.machineBusy * 100)} % busy (${Math.round(r.machineBusyBefore * 100)} % in the second before); server threads µs/span: ${Object.entries(r.serverThreads).slice(0, 6).map(([k, v]) => `${k} ${v}`).join(", ")}`;
+  return `${r.backend} (round ${r.round}): stored-span check ${check}${bad}; server RSS ${r.server.rssMb} MB; ${r.server.groupedTransactions} grouped transactions; CPU µs/span: ${split}; cores used: ${cores}; machine ${Math.round(r.cpu.machineBusy * 100)} % busy (${Math.round(r.machineBusyBefore * 100)} % in the second before); server threads µs/span: ${Object.entries(r.serverThreads).slice(0, 6).map(([k, v]) => `${k} ${v}`).join(", ")}`;
 }
 
 export function machine(root: string) {

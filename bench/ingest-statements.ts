@@ -2,7 +2,8 @@
 // after another, each statement awaited on its own (no pipelining), so each figure is
 // that statement's round trip plus PostgreSQL's work. Requests are the ingest
 // benchmark's own, encoded as the worker encodes them. The first 20 warm up.
-// Run: npx tsx bench/ingest-statements.ts   (N = requests, default 150)
+// Run: npx tsx bench/ingest-statements.ts   (N = requests, default 150; SETUP_SQL = statements,
+// separated by ";", run on the scratch database first, e.g. to try an index change)
 import { openDb, type Querier } from "../lib/db/client";
 import { ensurePartitions } from "../lib/db/partitions";
 import { writeEncodedBatches } from "../lib/db/span-writer";
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       encodeRequest({ body: buildRequest({ index: i, spans: 512, startMs: startMs + i * 2000 }), contentType: "application/x-protobuf", contentEncoding: null, maxBytes: 1 << 30 }, 1, BENCH_PREPARE_CONTEXT),
     );
     await ensurePartitions(db, requests.flatMap((r) => r.startDays));
+    for (const sql of (process.env.SETUP_SQL ?? "").split(";").filter((x) => x.trim())) await db.query(sql);
     const ms = new Map<string, number>();
     const add = (label: string, v: number) => ms.set(label, (ms.get(label) ?? 0) + v);
     let spans = 0;

@@ -15,7 +15,7 @@ import { Child, childEnv } from "./ingest-child";
 import { copyPglite, copyPostgres, noDelayClient, type CopyResult } from "./ingest-copy";
 import type { LoadConfig, LoadResult } from "./ingest-load";
 import { SPANS_PER_TRACE } from "./ingest-payload";
-import { machine, notes, table, type BackendResult, type ServerStats } from "./ingest-report";
+import { machine, notes, roundSummary, table, type BackendResult, type ServerStats } from "./ingest-report";
 import { decodeAndPrepare } from "./ingest-rows";
 import { adminClient, createScratchDatabase } from "./scratch-db";
 import { serverNodeFlags } from "../scripts/node-flags.mjs";
@@ -25,7 +25,14 @@ const RESULTS_DIR = path.join(ROOT, "bench", "results");
 const INGEST_KEY = `sk_ingest_bench_${randomBytes(8).toString("hex")}`;
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const BATCH = Math.max(SPANS_PER_TRACE, Math.round(num("BENCH_BATCH", 512) / SPANS_PER_TRACE) * SPANS_PER_TRACE);
-const CONCURRENCY = num("BENCH_CONCURRENCY", 4);
+/**
+ * Connections of the load generator. Each waits for its COMMIT before sending its next batch,
+ * so with 4 the server sat ~10 % idle between hand-offs; 8 (the server's default
+ * SKEIN_INGEST_CONCURRENCY, so none is turned away) keeps it busy. See bench/README.md.
+ */
+const CONCURRENCY = num("BENCH_CONCURRENCY", 8);
+/** Spans sent before the measured ones (at least one request per connection): the JIT's warm-up is not sustained speed. */
+const WARMUP_SPANS = num("BENCH_WARMUP_SPANS", 20_000);
 const COPY_ROWS_PER_STATEMENT = 10_000;
 const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",").map((s) => s.trim());
 const SPANS: Record<string, number> = { postgres: num("BENCH_PG_SPANS", 200_000), pglite: num("BENCH_PGLITE_SPANS", 50_000) };
@@ -38,6 +45,8 @@ const SERVER_NODE_ARGS = process.env.BENCH_SERVER_NODE_ARGS === undefined ? serv
 interface ServerVariant {
   label: string;
   env: Record<string, string>;
+  /** Load generator connections, when not BENCH_CONCURRENCY. */
+  concurrency?: number;
 }
 const PATCHED_PREPARE = { label: "proto: Object.assign prepare", env: { BENCH_PREPARE: "patched" } };
 const PG_VARIANTS: ServerVariant[] = [
@@ -52,6 +61,19 @@ const PG_VARIANTS: ServerVariant[] = [
     : []),
 ];
 const PGLITE_VARIANTS: ServerVariant[] = [{ label: "", env: {} }, ...(PROTOTYPES ? [PATCHED_PREPARE] : [])];
+/**
+ * BENCH_VARIANTS: more server variants as JSON, e.g. `[{"label":"1 writer","env":{"SKEIN_INGEST_WRITERS":"1"}}]`.
+ * BENCH_ROUNDS: rounds of a fresh COPY baseline followed by every variant, so that each
+ * ingest run is set against a COPY measured next to it: this machine's speed swings by
+ * ±25 % from one minute to the next, which a single baseline cannot follow.
+ */
+const EXTRA_VARIANTS = JSON.parse(process.env.BENCH_VARIANTS ?? "[]") as ServerVariant[];
+const ROUNDS = Math.max(1, num("BENCH_ROUNDS", 3));
+
+/** Requests before the measured ones: at least one per connection, and BENCH_WARMUP_SPANS. */
+function warmupRequests(v: ServerVariant): number {
+  return Math.max(v.concurrency ?? CONCURRENCY, Math.ceil(WARMUP_SPANS / BATCH));
+}
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
@@ -67,11 +89,12 @@ async function prepareDb(db: Db, spans: number, startMs: number) {
   days.add(dayKey(startMs + 86_400_000)); // the load run may cross midnight
   await ensurePartitions(db, days);
   const copyProjects: number[] = [];
-  for (const slug of ["bench-copy", "bench-copy-one", "bench-copy-warmup"]) {
+  // [0] the one-statement COPY, [1] the warm-up, then one per round (rows are the same each time).
+  for (const slug of ["bench-copy-one", "bench-copy-warmup", ...Array.from({ length: ROUNDS }, (_, i) => `bench-copy-${i + 1}`)]) {
     const [p] = await db.query<{ id: number }>("insert into projects (slug, name) values ($1, $1) returning id", [slug]);
     copyProjects.push(p!.id);
   }
-  return { rows, decode, ingestProject: rt.defaultProjectId, copyProjects: copyProjects as [number, number, number] };
+  return { rows, decode, ingestProject: rt.defaultProjectId, copyProjects };
 }
 
 async function withCpu(pids: Map<number | string, string>, run: () => Promise<CopyResult>): Promise<CopyResult> {
@@ -117,8 +140,8 @@ async function runIngest(variant: ServerVariant, base: Record<string, string>, s
       ingestKey: INGEST_KEY,
       requests: Math.ceil(spans / BATCH),
       spansPerRequest: BATCH,
-      concurrency: CONCURRENCY,
-      warmupRequests: CONCURRENCY,
+      concurrency: variant.concurrency ?? CONCURRENCY,
+      warmupRequests: warmupRequests(variant),
       startMs,
       seedOffset: 0,
     };
@@ -156,18 +179,20 @@ async function runVariants(
   shared: Shared,
   ingestProject: number,
   dbPids: DbPids,
+  stored: { spans: number },
+  round: number,
   beforeEach: () => Promise<void> = async () => {},
 ): Promise<BackendResult[]> {
   const out: BackendResult[] = [];
-  let storedBefore = 0;
   for (const v of variants) {
     await beforeEach();
     const { load, stats, cpu, cpuMicrosPerSpan, machineBusyBefore, serverThreads } = await runIngest(v, base, spans, startMs, dbPids);
-    const stored = stats.spansByProject[String(ingestProject)] ?? 0;
+    const storedNow = stats.spansByProject[String(ingestProject)] ?? 0;
     const r: BackendResult = {
       backend: v.label ? `${backend} ${v.label}` : backend,
+      round,
       spansPerRequest: BATCH,
-      concurrency: CONCURRENCY,
+      concurrency: v.concurrency ?? CONCURRENCY,
       ingest: load,
       ...shared,
       ratio: Number((load.spansPerSec / shared.copy.rowsPerSec).toFixed(3)),
@@ -178,9 +203,9 @@ async function runVariants(
       cpuRatio: shared.copy.cpuMicrosPerRow ? Number((shared.copy.cpuMicrosPerRow / cpuMicrosPerSpan).toFixed(3)) : null,
       machineBusyBefore,
       serverThreads,
-      checks: { spansStored: stored, expected: storedBefore + load.spansAcknowledged + CONCURRENCY * BATCH },
+      checks: { spansStored: storedNow, expected: stored.spans + load.spansAcknowledged + warmupRequests(v) * BATCH },
     };
-    storedBefore = stored;
+    stored.spans = storedNow;
     log(`${r.backend}: ${load.spansPerSec} spans/s (ratio ${r.ratio}), ${cpuMicrosPerSpan} CPU µs/span`);
     out.push(r);
   }
@@ -201,19 +226,26 @@ async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
     const sql = noDelayClient(url);
     const [{ pid } = { pid: 0 }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
     const pids = new Map([[process.pid, "bench"], [pid, "dbBackends"]]);
-    await copyPostgres(sql, prep.copyProjects[2], prep.rows.slice(0, COPY_ROWS_PER_STATEMENT), COPY_ROWS_PER_STATEMENT); // warm-up
-    const copyOneStatement = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[1], prep.rows, prep.rows.length));
-    // The baseline runs right before the ingest, and each starts from a checkpoint: neither
-    // pays for writing out what an earlier phase (or an earlier run) left dirty.
-    await settle(admin);
-    const copy = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[0], prep.rows, COPY_ROWS_PER_STATEMENT));
-    await sql.end();
-    log(`postgres: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
+    await copyPostgres(sql, prep.copyProjects[1]!, prep.rows.slice(0, COPY_ROWS_PER_STATEMENT), COPY_ROWS_PER_STATEMENT); // warm-up
+    const copyOneStatement = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[0]!, prep.rows, prep.rows.length));
     const dbPids: DbPids = async () =>
       (await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name}`).map((r) => r.pid);
-    return await runVariants("postgres", PG_VARIANTS, { DATABASE_URL: url }, spans, startMs, { copy, copyOneStatement, decodeOnly: prep.decode }, prep.ingestProject, dbPids, () =>
-      settle(admin),
-    );
+    const out: BackendResult[] = [];
+    const stored = { spans: 0 };
+    try {
+      for (let round = 1; round <= ROUNDS; round++) {
+        // The baseline runs right before the ingest, and each starts from a checkpoint: neither
+        // pays for writing out what an earlier phase (or an earlier run) left dirty.
+        await settle(admin);
+        const copy = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[round + 1]!, prep.rows, COPY_ROWS_PER_STATEMENT));
+        log(`postgres round ${round}: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
+        const shared = { copy, copyOneStatement, decodeOnly: prep.decode };
+        out.push(...(await runVariants("postgres", [...PG_VARIANTS, ...EXTRA_VARIANTS], { DATABASE_URL: url }, spans, startMs, shared, prep.ingestProject, dbPids, stored, round, () => settle(admin))));
+      }
+    } finally {
+      await sql.end();
+    }
+    return out;
   } finally {
     await drop().catch(() => {});
   }
@@ -229,14 +261,24 @@ async function benchPglite(): Promise<BackendResult[]> {
     await db.close();
     log(`pglite: decode+prepare ${prep.decode.spansPerSec} spans/s in-process; COPY ${prep.rows.length} rows…`);
     const { PGlite } = await import("@electric-sql/pglite");
-    const pg = await PGlite.create(path.join(dir, "pgdata"));
     const pids = new Map([[process.pid, "bench"]]);
-    await copyPglite(pg, prep.copyProjects[2], prep.rows.slice(0, COPY_ROWS_PER_STATEMENT), COPY_ROWS_PER_STATEMENT); // warm-up
-    const copy = await withCpu(pids, () => copyPglite(pg, prep.copyProjects[0], prep.rows, COPY_ROWS_PER_STATEMENT));
-    const copyOneStatement = await withCpu(pids, () => copyPglite(pg, prep.copyProjects[1], prep.rows, prep.rows.length));
-    await pg.close();
-    log(`pglite: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
-    return await runVariants("pglite", PGLITE_VARIANTS, { SKEIN_DATA_DIR: dir }, spans, startMs, { copy, copyOneStatement, decodeOnly: prep.decode }, prep.ingestProject, async () => []);
+    const out: BackendResult[] = [];
+    const stored = { spans: 0 };
+    let copyOneStatement: CopyResult | undefined;
+    for (let round = 1; round <= ROUNDS; round++) {
+      // The server opens the same data directory: this instance is closed before it starts.
+      const pg = await PGlite.create(path.join(dir, "pgdata"));
+      if (!copyOneStatement) {
+        await copyPglite(pg, prep.copyProjects[1]!, prep.rows.slice(0, COPY_ROWS_PER_STATEMENT), COPY_ROWS_PER_STATEMENT); // warm-up
+        copyOneStatement = await withCpu(pids, () => copyPglite(pg, prep.copyProjects[0]!, prep.rows, prep.rows.length));
+      }
+      const copy = await withCpu(pids, () => copyPglite(pg, prep.copyProjects[round + 1]!, prep.rows, COPY_ROWS_PER_STATEMENT));
+      await pg.close();
+      log(`pglite round ${round}: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
+      const shared = { copy, copyOneStatement, decodeOnly: prep.decode };
+      out.push(...(await runVariants("pglite", [...PGLITE_VARIANTS, ...EXTRA_VARIANTS], { SKEIN_DATA_DIR: dir }, spans, startMs, shared, prep.ingestProject, async () => [], stored, round)));
+    }
+    return out;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -259,18 +301,20 @@ async function main(): Promise<void> {
     else throw new Error(`unknown backend ${backend}`);
   }
   const m = { ...machine(ROOT), postgres: postgresVersion };
-  const config = { spansPerRequest: BATCH, concurrency: CONCURRENCY, copyRowsPerStatement: COPY_ROWS_PER_STATEMENT, serverNodeArgs: SERVER_NODE_ARGS, profile: PROFILE, prototypes: PROTOTYPES };
+  const config = { spansPerRequest: BATCH, concurrency: CONCURRENCY, warmupSpans: WARMUP_SPANS, rounds: ROUNDS, copyRowsPerStatement: COPY_ROWS_PER_STATEMENT, serverNodeArgs: SERVER_NODE_ARGS, profile: PROFILE, prototypes: PROTOTYPES };
   const report = { date: new Date().toISOString(), machine: m, config, results, totalSeconds: (Date.now() - started) / 1000 };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `ingest-${report.date.slice(0, 19).replaceAll(":", "-")}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 
   console.log(`\nSkein ingest benchmark — ${m.nproc} cores (${m.cpu}), Node ${m.node}, PostgreSQL ${m.postgres ?? "-"}, PGlite ${m.pglite}`);
-  console.log(`OTLP/protobuf over HTTP, ${BATCH} spans/request, ${CONCURRENCY} connections, 200 after COMMIT; COPY ${COPY_ROWS_PER_STATEMENT} rows/statement; ratio = ingest spans/s ÷ COPY rows/s`);
+  console.log(`OTLP/protobuf over HTTP, ${BATCH} spans/request, ${CONCURRENCY} connections, ${WARMUP_SPANS} spans of warm-up, 200 after COMMIT; COPY ${COPY_ROWS_PER_STATEMENT} rows/statement; ratio = ingest spans/s ÷ COPY rows/s`);
   console.log(`server node flags: ${SERVER_NODE_ARGS.join(" ") || "(none)"}\n`);
   console.log(table(results));
   console.log("");
   for (const r of results) console.log(notes(r));
+  const summary = roundSummary(results);
+  if (summary.length > 0) console.log(`\n${summary.join("\n")}`);
   console.log(`\nwritten ${path.relative(ROOT, file)} (${report.totalSeconds.toFixed(0)} s total)`);
 }
 
