@@ -69,12 +69,14 @@ export function isoFromNs(ns: bigint): string {
     const us = Number(ns / 1000n); // exact: below 2^53
     const ms = Math.floor(us / 1000);
     const sec = Math.floor(ms / 1000);
-    // Spans of one batch mostly share a second: format the date and time once.
-    if (sec !== isoSecond) {
-      isoSecond = sec;
-      isoPrefix = new Date(sec * 1000).toISOString().slice(0, 20); // …ss.
+    const min = Math.floor(sec / 60);
+    // Spans of one batch mostly share a minute: format the date, hour and minute once.
+    if (min !== isoMinute) {
+      isoMinute = min;
+      isoPrefix = new Date(min * 60_000).toISOString().slice(0, 17); // …THH:MM:
     }
-    return `${isoPrefix}${pad3(ms - sec * 1000)}${pad3(us - ms * 1000)}Z`;
+    const s = sec - min * 60;
+    return `${isoPrefix}${s < 10 ? "0" : ""}${s}.${pad3(ms - sec * 1000)}${pad3(us - ms * 1000)}Z`;
   }
   const ms = ns / 1_000_000n;
   const micros = (ns / 1000n) % 1000n;
@@ -84,7 +86,7 @@ export function isoFromNs(ns: bigint): string {
 
 /** Below this (year 2255) µs fit a double exactly and toISOString has a 4-digit year. */
 const FAST_ISO_LIMIT_NS = 9_000_000_000_000_000_000n;
-let isoSecond = -1;
+let isoMinute = -1;
 let isoPrefix = "";
 
 function pad3(n: number): string {
