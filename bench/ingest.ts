@@ -10,6 +10,7 @@ import { openDb, type Db } from "../lib/db/client";
 import { dayKey, ensurePartitions } from "../lib/db/partitions";
 import { parseEnv } from "../lib/env";
 import { buildRuntime } from "../lib/server/runtime";
+import { createIngestKey } from "../lib/auth/ingest-keys";
 import { cpuBetween, cpuMicrosPerItem, cpuSnapshot, threadId, threadMicrosPerItem, threadSeconds } from "./cpu-usage";
 import { Child, childEnv } from "./ingest-child";
 import { copyPglite, copyPostgres, noDelayClient, type CopyResult } from "./ingest-copy";
@@ -82,7 +83,13 @@ function log(line: string): void {
 /** PostgreSQL backend pids of one database (empty for PGlite, which runs inside the server). */
 type DbPids = () => Promise<number[]>;
 
-async function prepareDb(db: Db, spans: number, startMs: number) {
+/** An ingest run's own project and ingest key. */
+interface IngestTarget {
+  projectId: number;
+  key: string;
+}
+
+async function prepareDb(db: Db, spans: number, startMs: number, ingestRuns: number) {
   const rt = await buildRuntime(db, parseEnv({ SKEIN_INGEST_KEY: INGEST_KEY }), () => {});
   const { rows, decode } = decodeAndPrepare(rt.ingest, spans, BATCH, startMs);
   const days = new Set(rows.map((r) => dayKey(Number(r.startNs / 1_000_000n))));
@@ -94,7 +101,18 @@ async function prepareDb(db: Db, spans: number, startMs: number) {
     const [p] = await db.query<{ id: number }>("insert into projects (slug, name) values ($1, $1) returning id", [slug]);
     copyProjects.push(p!.id);
   }
-  return { rows, decode, ingestProject: rt.defaultProjectId, copyProjects };
+  // Every ingest run writes into a project of its own, as every round's baseline does: the
+  // spans primary key begins with the project, so a run that added to an earlier run's rows
+  // would insert into a bigger part of the index than its baseline (seen: the ratio fell
+  // from round to round).
+  const targets: IngestTarget[] = [];
+  for (let i = 1; i <= ingestRuns; i++) {
+    const [p] = await db.query<{ id: number }>("insert into projects (slug, name) values ($1, $1) returning id", [`bench-ingest-${i}`]);
+    const key = `${INGEST_KEY}_${i}`;
+    await createIngestKey(db, p!.id, `bench ${i}`, key);
+    targets.push({ projectId: p!.id, key });
+  }
+  return { rows, decode, targets, copyProjects };
 }
 
 async function withCpu(pids: Map<number | string, string>, run: () => Promise<CopyResult>): Promise<CopyResult> {
@@ -128,7 +146,7 @@ async function machineBusy(ms: number): Promise<number> {
   return cpuBetween(a, cpuSnapshot([]), new Map()).machineBusy;
 }
 
-async function runIngest(variant: ServerVariant, base: Record<string, string>, spans: number, startMs: number, dbPids: DbPids) {
+async function runIngest(variant: ServerVariant, target: IngestTarget, base: Record<string, string>, spans: number, startMs: number, dbPids: DbPids) {
   const machineBusyBefore = await machineBusy(1000);
   const profArgs = [...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(RESULTS_DIR, "prof")}`] : []), ...SERVER_NODE_ARGS];
   const server = new Child("ingest-server.ts", childEnv({ SKEIN_INGEST_KEY: INGEST_KEY, ...base, ...variant.env }), profArgs);
@@ -137,7 +155,7 @@ async function runIngest(variant: ServerVariant, base: Record<string, string>, s
     log(`server ready on port ${port}; load: ${spans} spans, ${BATCH} spans/request, concurrency ${CONCURRENCY}`);
     const cfg: LoadConfig = {
       url: `http://127.0.0.1:${port}`,
-      ingestKey: INGEST_KEY,
+      ingestKey: target.key,
       requests: Math.ceil(spans / BATCH),
       spansPerRequest: BATCH,
       concurrency: variant.concurrency ?? CONCURRENCY,
@@ -169,7 +187,7 @@ async function runIngest(variant: ServerVariant, base: Record<string, string>, s
 
 type Shared = Pick<BackendResult, "copy" | "copyOneStatement" | "decodeOnly">;
 
-/** Each server variant against the same database; the stored-span check accumulates across runs. */
+/** Each server variant against the same database, each into its own project (`targets`, taken from the front). */
 async function runVariants(
   backend: string,
   variants: ServerVariant[],
@@ -177,17 +195,17 @@ async function runVariants(
   spans: number,
   startMs: number,
   shared: Shared,
-  ingestProject: number,
+  targets: IngestTarget[],
   dbPids: DbPids,
-  stored: { spans: number },
   round: number,
   beforeEach: () => Promise<void> = async () => {},
 ): Promise<BackendResult[]> {
   const out: BackendResult[] = [];
   for (const v of variants) {
     await beforeEach();
-    const { load, stats, cpu, cpuMicrosPerSpan, machineBusyBefore, serverThreads } = await runIngest(v, base, spans, startMs, dbPids);
-    const storedNow = stats.spansByProject[String(ingestProject)] ?? 0;
+    const target = targets.shift()!;
+    const { load, stats, cpu, cpuMicrosPerSpan, machineBusyBefore, serverThreads } = await runIngest(v, target, base, spans, startMs, dbPids);
+    const stored = stats.spansByProject[String(target.projectId)] ?? 0;
     const r: BackendResult = {
       backend: v.label ? `${backend} ${v.label}` : backend,
       round,
@@ -203,9 +221,8 @@ async function runVariants(
       cpuRatio: shared.copy.cpuMicrosPerRow ? Number((shared.copy.cpuMicrosPerRow / cpuMicrosPerSpan).toFixed(3)) : null,
       machineBusyBefore,
       serverThreads,
-      checks: { spansStored: storedNow, expected: stored.spans + load.spansAcknowledged + warmupRequests(v) * BATCH },
+      checks: { spansStored: stored, expected: load.spansAcknowledged + warmupRequests(v) * BATCH },
     };
-    stored.spans = storedNow;
     log(`${r.backend}: ${load.spansPerSec} spans/s (ratio ${r.ratio}), ${cpuMicrosPerSpan} CPU µs/span`);
     out.push(r);
   }
@@ -219,7 +236,7 @@ async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
     const spans = SPANS.postgres!;
     const startMs = Date.now() - 3_600_000;
     const db = await openDb({ databaseUrl: url, poolSize: 2 });
-    const prep = await prepareDb(db, spans, startMs);
+    const prep = await prepareDb(db, spans, startMs, ROUNDS * (PG_VARIANTS.length + EXTRA_VARIANTS.length));
     await withoutAutovacuum(db);
     await db.close();
     log(`postgres: decode+prepare ${prep.decode.spansPerSec} spans/s in-process; COPY ${prep.rows.length} rows…`);
@@ -231,7 +248,6 @@ async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
     const dbPids: DbPids = async () =>
       (await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name}`).map((r) => r.pid);
     const out: BackendResult[] = [];
-    const stored = { spans: 0 };
     try {
       for (let round = 1; round <= ROUNDS; round++) {
         // The baseline runs right before the ingest, and each starts from a checkpoint: neither
@@ -240,7 +256,7 @@ async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
         const copy = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[round + 1]!, prep.rows, COPY_ROWS_PER_STATEMENT));
         log(`postgres round ${round}: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
         const shared = { copy, copyOneStatement, decodeOnly: prep.decode };
-        out.push(...(await runVariants("postgres", [...PG_VARIANTS, ...EXTRA_VARIANTS], { DATABASE_URL: url }, spans, startMs, shared, prep.ingestProject, dbPids, stored, round, () => settle(admin))));
+        out.push(...(await runVariants("postgres", [...PG_VARIANTS, ...EXTRA_VARIANTS], { DATABASE_URL: url }, spans, startMs, shared, prep.targets, dbPids, round, () => settle(admin))));
       }
     } finally {
       await sql.end();
@@ -257,13 +273,12 @@ async function benchPglite(): Promise<BackendResult[]> {
     const spans = SPANS.pglite!;
     const startMs = Date.now() - 3_600_000;
     const db = await openDb({ dataDir: dir });
-    const prep = await prepareDb(db, spans, startMs);
+    const prep = await prepareDb(db, spans, startMs, ROUNDS * (PGLITE_VARIANTS.length + EXTRA_VARIANTS.length));
     await db.close();
     log(`pglite: decode+prepare ${prep.decode.spansPerSec} spans/s in-process; COPY ${prep.rows.length} rows…`);
     const { PGlite } = await import("@electric-sql/pglite");
     const pids = new Map([[process.pid, "bench"]]);
     const out: BackendResult[] = [];
-    const stored = { spans: 0 };
     let copyOneStatement: CopyResult | undefined;
     for (let round = 1; round <= ROUNDS; round++) {
       // The server opens the same data directory: this instance is closed before it starts.
@@ -276,7 +291,7 @@ async function benchPglite(): Promise<BackendResult[]> {
       await pg.close();
       log(`pglite round ${round}: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
       const shared = { copy, copyOneStatement, decodeOnly: prep.decode };
-      out.push(...(await runVariants("pglite", [...PGLITE_VARIANTS, ...EXTRA_VARIANTS], { SKEIN_DATA_DIR: dir }, spans, startMs, shared, prep.ingestProject, async () => [], stored, round)));
+      out.push(...(await runVariants("pglite", [...PGLITE_VARIANTS, ...EXTRA_VARIANTS], { SKEIN_DATA_DIR: dir }, spans, startMs, shared, prep.targets, async () => [], round)));
     }
     return out;
   } finally {
