@@ -69,6 +69,9 @@ const PGLITE_VARIANTS: ServerVariant[] = [{ label: "", env: {} }, ...(PROTOTYPES
  * ±25 % from one minute to the next, which a single baseline cannot follow.
  */
 const EXTRA_VARIANTS = JSON.parse(process.env.BENCH_VARIANTS ?? "[]") as ServerVariant[];
+if (new Set(["", ...EXTRA_VARIANTS.map((v) => v.label)]).size !== EXTRA_VARIANTS.length + 1) {
+  throw new Error("BENCH_VARIANTS: every variant needs a label of its own (results are grouped by label)");
+}
 const ROUNDS = Math.max(1, num("BENCH_ROUNDS", 3));
 
 /** Requests before the measured ones: at least one per connection, and BENCH_WARMUP_SPANS. */
@@ -103,8 +106,7 @@ async function prepareDb(db: Db, spans: number, startMs: number, ingestRuns: num
   }
   // Every ingest run writes into a project of its own, as every round's baseline does: the
   // spans primary key begins with the project, so a run that added to an earlier run's rows
-  // would insert into a bigger part of the index than its baseline (seen: the ratio fell
-  // from round to round).
+  // would insert into a bigger part of the index than its baseline.
   const targets: IngestTarget[] = [];
   for (let i = 1; i <= ingestRuns; i++) {
     const [p] = await db.query<{ id: number }>("insert into projects (slug, name) values ($1, $1) returning id", [`bench-ingest-${i}`]);
@@ -152,7 +154,7 @@ async function runIngest(variant: ServerVariant, target: IngestTarget, base: Rec
   const server = new Child("ingest-server.ts", childEnv({ SKEIN_INGEST_KEY: INGEST_KEY, ...base, ...variant.env }), profArgs);
   try {
     const { port } = await server.next<{ port: number }>();
-    log(`server ready on port ${port}; load: ${spans} spans, ${BATCH} spans/request, concurrency ${CONCURRENCY}`);
+    log(`server ready on port ${port}; load: ${spans} spans, ${BATCH} spans/request, concurrency ${variant.concurrency ?? CONCURRENCY}`);
     const cfg: LoadConfig = {
       url: `http://127.0.0.1:${port}`,
       ingestKey: target.key,
@@ -283,8 +285,10 @@ async function benchPglite(): Promise<BackendResult[]> {
     for (let round = 1; round <= ROUNDS; round++) {
       // The server opens the same data directory: this instance is closed before it starts.
       const pg = await PGlite.create(path.join(dir, "pgdata"));
+      // A fresh instance each round: each warms up (rows of its own, so none repeats) before it is measured.
+      const warm = Math.min(COPY_ROWS_PER_STATEMENT, Math.floor(prep.rows.length / ROUNDS));
+      await copyPglite(pg, prep.copyProjects[1]!, prep.rows.slice((round - 1) * warm, round * warm), COPY_ROWS_PER_STATEMENT);
       if (!copyOneStatement) {
-        await copyPglite(pg, prep.copyProjects[1]!, prep.rows.slice(0, COPY_ROWS_PER_STATEMENT), COPY_ROWS_PER_STATEMENT); // warm-up
         copyOneStatement = await withCpu(pids, () => copyPglite(pg, prep.copyProjects[0]!, prep.rows, prep.rows.length));
       }
       const copy = await withCpu(pids, () => copyPglite(pg, prep.copyProjects[round + 1]!, prep.rows, COPY_ROWS_PER_STATEMENT));
@@ -323,7 +327,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 
   console.log(`\nSkein ingest benchmark — ${m.nproc} cores (${m.cpu}), Node ${m.node}, PostgreSQL ${m.postgres ?? "-"}, PGlite ${m.pglite}`);
-  console.log(`OTLP/protobuf over HTTP, ${BATCH} spans/request, ${CONCURRENCY} connections, ${WARMUP_SPANS} spans of warm-up, 200 after COMMIT; COPY ${COPY_ROWS_PER_STATEMENT} rows/statement; ratio = ingest spans/s ÷ COPY rows/s`);
+  console.log(`OTLP/protobuf over HTTP, ${BATCH} spans/request, ${CONCURRENCY} connections, ${warmupRequests({ label: "", env: {} })} requests of warm-up, 200 after COMMIT; COPY ${COPY_ROWS_PER_STATEMENT} rows/statement; ratio = ingest spans/s ÷ COPY rows/s`);
   console.log(`server node flags: ${SERVER_NODE_ARGS.join(" ") || "(none)"}\n`);
   console.log(table(results));
   console.log("");
