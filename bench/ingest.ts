@@ -11,6 +11,7 @@ import { dayKey, ensurePartitions } from "../lib/db/partitions";
 import { parseEnv } from "../lib/env";
 import { buildRuntime } from "../lib/server/runtime";
 import { createIngestKey } from "../lib/auth/ingest-keys";
+import { createProject } from "../lib/db/projects";
 import { cpuBetween, cpuMicrosPerItem, cpuSnapshot, threadId, threadMicrosPerItem, threadSeconds } from "./cpu-usage";
 import { Child, childEnv } from "./ingest-child";
 import { copyPglite, copyPostgres, noDelayClient, type CopyResult } from "./ingest-copy";
@@ -101,18 +102,17 @@ async function prepareDb(db: Db, spans: number, startMs: number, ingestRuns: num
   const copyProjects: number[] = [];
   // [0] the one-statement COPY, [1] the warm-up, then one per round (rows are the same each time).
   for (const slug of ["bench-copy-one", "bench-copy-warmup", ...Array.from({ length: ROUNDS }, (_, i) => `bench-copy-${i + 1}`)]) {
-    const [p] = await db.query<{ id: number }>("insert into projects (slug, name) values ($1, $1) returning id", [slug]);
-    copyProjects.push(p!.id);
+    copyProjects.push((await createProject(db, { name: slug, slug })).id);
   }
   // Every ingest run writes into a project of its own, as every round's baseline does: the
   // spans primary key begins with the project, so a run that added to an earlier run's rows
   // would insert into a bigger part of the index than its baseline.
   const targets: IngestTarget[] = [];
   for (let i = 1; i <= ingestRuns; i++) {
-    const [p] = await db.query<{ id: number }>("insert into projects (slug, name) values ($1, $1) returning id", [`bench-ingest-${i}`]);
+    const { id } = await createProject(db, { name: `bench-ingest-${i}`, slug: `bench-ingest-${i}` });
     const key = `${INGEST_KEY}_${i}`;
-    await createIngestKey(db, p!.id, `bench ${i}`, key);
-    targets.push({ projectId: p!.id, key });
+    await createIngestKey(db, id, `bench ${i}`, key);
+    targets.push({ projectId: id, key });
   }
   return { rows, decode, targets, copyProjects };
 }
@@ -238,7 +238,8 @@ async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
     const spans = SPANS.postgres!;
     const startMs = Date.now() - 3_600_000;
     const db = await openDb({ databaseUrl: url, poolSize: 2 });
-    const prep = await prepareDb(db, spans, startMs, ROUNDS * (PG_VARIANTS.length + EXTRA_VARIANTS.length));
+    const variants = [...PG_VARIANTS, ...EXTRA_VARIANTS];
+    const prep = await prepareDb(db, spans, startMs, ROUNDS * variants.length);
     await withoutAutovacuum(db);
     await db.close();
     log(`postgres: decode+prepare ${prep.decode.spansPerSec} spans/s in-process; COPY ${prep.rows.length} rows…`);
@@ -258,7 +259,7 @@ async function benchPostgres(admin: postgres.Sql): Promise<BackendResult[]> {
         const copy = await withCpu(pids, () => copyPostgres(sql, prep.copyProjects[round + 1]!, prep.rows, COPY_ROWS_PER_STATEMENT));
         log(`postgres round ${round}: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
         const shared = { copy, copyOneStatement, decodeOnly: prep.decode };
-        out.push(...(await runVariants("postgres", [...PG_VARIANTS, ...EXTRA_VARIANTS], { DATABASE_URL: url }, spans, startMs, shared, prep.targets, dbPids, round, () => settle(admin))));
+        out.push(...(await runVariants("postgres", variants, { DATABASE_URL: url }, spans, startMs, shared, prep.targets, dbPids, round, () => settle(admin))));
       }
     } finally {
       await sql.end();
@@ -275,7 +276,8 @@ async function benchPglite(): Promise<BackendResult[]> {
     const spans = SPANS.pglite!;
     const startMs = Date.now() - 3_600_000;
     const db = await openDb({ dataDir: dir });
-    const prep = await prepareDb(db, spans, startMs, ROUNDS * (PGLITE_VARIANTS.length + EXTRA_VARIANTS.length));
+    const variants = [...PGLITE_VARIANTS, ...EXTRA_VARIANTS];
+    const prep = await prepareDb(db, spans, startMs, ROUNDS * variants.length);
     await db.close();
     log(`pglite: decode+prepare ${prep.decode.spansPerSec} spans/s in-process; COPY ${prep.rows.length} rows…`);
     const { PGlite } = await import("@electric-sql/pglite");
@@ -295,7 +297,7 @@ async function benchPglite(): Promise<BackendResult[]> {
       await pg.close();
       log(`pglite round ${round}: COPY ${copy.rowsPerSec} rows/s (${COPY_ROWS_PER_STATEMENT}/statement), ${copyOneStatement.rowsPerSec} rows/s (one statement); ingesting…`);
       const shared = { copy, copyOneStatement, decodeOnly: prep.decode };
-      out.push(...(await runVariants("pglite", [...PGLITE_VARIANTS, ...EXTRA_VARIANTS], { SKEIN_DATA_DIR: dir }, spans, startMs, shared, prep.targets, async () => [], round)));
+      out.push(...(await runVariants("pglite", variants, { SKEIN_DATA_DIR: dir }, spans, startMs, shared, prep.targets, async () => [], round)));
     }
     return out;
   } finally {
